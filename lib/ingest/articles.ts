@@ -1,0 +1,123 @@
+import type { FileSummary } from "../content/scan";
+import type { Plan, Tx } from "./index";
+import { chunk, loadFile, type LoadedFile } from "./load";
+
+const BATCH = 250;
+
+function articleRow(file: LoadedFile<"article">) {
+  const { data, body } = file.parsed;
+  const authors = data.author === undefined ? [] : Array.isArray(data.author) ? data.author : [data.author];
+  return {
+    slug: file.summary.slug,
+    title: data.title,
+    source: data.source,
+    url: data.url ?? null,
+    published: data.published.value,
+    datePrecision: data.published.precision,
+    approximate: data.approximate,
+    dateStart: data.published.start,
+    dateEnd: data.published.end,
+    authors: JSON.stringify(authors),
+    language: data.language,
+    summary: data.summary ?? null,
+    bodyMarkdown: body,
+    bodyHtml: file.rendered.html,
+    bodyText: file.rendered.text,
+    wordCount: file.rendered.wordCount,
+    status: data.status,
+    contentHash: file.summary.hash,
+    sourcePath: file.summary.displayPath,
+    removedAt: null,
+  };
+}
+
+/** The version as an editor wrote it: kept in full in the revision history. */
+function revisionFrontmatter(file: LoadedFile<"article">): string {
+  const { published, ...rest } = file.parsed.data;
+  return JSON.stringify({ ...rest, published: published.value });
+}
+
+async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<void> {
+  const files = await Promise.all(summaries.map((s) => loadFile("article", s)));
+  const slugs = files.map((f) => f.summary.slug);
+  const existing = new Map(
+    (await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]),
+  );
+  const lastVersions = new Map(
+    (
+      await tx.revision.groupBy({
+        by: ["articleId"],
+        where: { articleId: { in: [...existing.values()] } },
+        _max: { version: true },
+      })
+    ).map((g) => [g.articleId, g._max.version ?? 0]),
+  );
+  const fresh = files.filter((f) => !existing.has(f.summary.slug));
+  const created = await tx.article.createManyAndReturn({ data: fresh.map(articleRow), select: { id: true, slug: true } });
+  const ids = new Map([...existing, ...created.map((a) => [a.slug, a.id] as const)]);
+  for (const file of files) {
+    const id = existing.get(file.summary.slug);
+    if (id !== undefined) await tx.article.update({ where: { id }, data: articleRow(file) });
+  }
+  await tx.revision.createMany({
+    data: files.map((file) => {
+      const articleId = ids.get(file.summary.slug)!;
+      return {
+        articleId,
+        version: (lastVersions.get(articleId) ?? 0) + 1,
+        contentHash: file.summary.hash,
+        frontmatter: revisionFrontmatter(file),
+        bodyMarkdown: file.parsed.body,
+        origin: "ingest",
+      };
+    }),
+  });
+}
+
+/** Rewrites the explicit links (entities, related) of the changed articles, from the scan's references. */
+async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
+  const slugs = summaries.map((s) => s.slug);
+  const refs = summaries.flatMap((s) => s.refs);
+  const [articles, targets, entities] = await Promise.all([
+    tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+    tx.article.findMany({
+      where: { slug: { in: refs.filter((r) => r.target === "article").map((r) => r.slug) } },
+      select: { id: true, slug: true },
+    }),
+    tx.entity.findMany({
+      where: { slug: { in: refs.filter((r) => r.target === "entity").map((r) => r.slug) } },
+      select: { id: true, slug: true },
+    }),
+  ]);
+  const articleIds = new Map(articles.map((a) => [a.slug, a.id]));
+  const targetIds = new Map(targets.map((a) => [a.slug, a.id]));
+  const entityIds = new Map(entities.map((e) => [e.slug, e.id]));
+  const ids = [...articleIds.values()];
+  await tx.articleEntity.deleteMany({ where: { articleId: { in: ids } } });
+  await tx.articleLink.deleteMany({ where: { fromId: { in: ids } } });
+  await tx.articleEntity.createMany({
+    data: summaries.flatMap((s) =>
+      s.refs
+        .filter((r) => r.target === "entity")
+        .map((r) => ({ articleId: articleIds.get(s.slug)!, entityId: entityIds.get(r.slug)!, explicit: true })),
+    ),
+  });
+  await tx.articleLink.createMany({
+    data: summaries.flatMap((s) =>
+      s.refs
+        .filter((r) => r.target === "article")
+        .map((r) => ({ fromId: articleIds.get(s.slug)!, toId: targetIds.get(r.slug)! })),
+    ),
+  });
+}
+
+export async function writeArticles(tx: Tx, plan: Plan): Promise<void> {
+  const changed = [...plan.added, ...plan.updated];
+  // Rows first (a `related:` target may be added in this same run), links second.
+  for (const batch of chunk(changed, BATCH)) await writeBatch(tx, batch);
+  for (const batch of chunk(changed, BATCH)) await writeLinks(tx, batch);
+  // A removed file leaves the public archive; its row and revisions stay for the record.
+  for (const slugs of chunk(plan.removed, BATCH)) {
+    await tx.article.updateMany({ where: { slug: { in: slugs } }, data: { removedAt: new Date() } });
+  }
+}

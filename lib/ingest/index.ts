@@ -1,0 +1,86 @@
+import type { ContentKind } from "../content/parse";
+import type { ContentIndex, FileSummary } from "../content/scan";
+import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { writeArticles } from "./articles";
+import { writeEntities, writeEvents } from "./entities-events";
+
+// Writes a validated content index to the database: compares content hashes with what is stored,
+// then applies every change in one transaction, so that the archive is never half-updated.
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Plan {
+  added: FileSummary[];
+  updated: FileSummary[];
+  unchanged: number;
+  /** Slugs present (and public) in the database but no longer on disk. */
+  removed: string[];
+}
+
+interface Stored {
+  slug: string;
+  contentHash: string;
+  removed: boolean;
+}
+
+export function planChanges(files: Map<string, FileSummary>, stored: Stored[]): Plan {
+  const plan: Plan = { added: [], updated: [], unchanged: 0, removed: [] };
+  const bySlug = new Map(stored.map((row) => [row.slug, row]));
+  for (const summary of files.values()) {
+    const row = bySlug.get(summary.slug);
+    if (row === undefined || row.removed) plan.added.push(summary);
+    else if (row.contentHash !== summary.hash) plan.updated.push(summary);
+    else plan.unchanged += 1;
+  }
+  for (const row of stored) if (!row.removed && !files.has(row.slug)) plan.removed.push(row.slug);
+  return plan;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  return `${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged`;
+}
+
+/** Ingest transactions can be long on a large corpus; Prisma's default of 5 s is for web requests. */
+const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
+
+export async function ingestContent(db: Db, index: ContentIndex): Promise<IngestSummary> {
+  if (index.problems.length > 0) throw new Error("refusing to ingest content that has problems");
+  const [articles, entities, events] = await Promise.all([
+    db.article.findMany({ select: { slug: true, contentHash: true, removedAt: true } }),
+    db.entity.findMany({ select: { slug: true, contentHash: true } }),
+    db.event.findMany({ select: { slug: true, contentHash: true } }),
+  ]);
+  const plans: Record<ContentKind, Plan> = {
+    entity: planChanges(index.files.entity, entities.map((e) => ({ ...e, removed: false }))),
+    article: planChanges(index.files.article, articles.map((a) => ({ ...a, removed: a.removedAt !== null }))),
+    event: planChanges(index.files.event, events.map((e) => ({ ...e, removed: false }))),
+  };
+  const total: IngestSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+  for (const plan of Object.values(plans)) {
+    total.added += plan.added.length;
+    total.updated += plan.updated.length;
+    total.removed += plan.removed.length;
+    total.unchanged += plan.unchanged;
+  }
+  if (total.added + total.updated + total.removed === 0) return total;
+
+  await db.$transaction(
+    async (tx) => {
+      // Order matters: articles link to entities, events link to both; removals go last so that
+      // nothing still pointing at a removed row is written.
+      await writeEntities(tx, plans.entity);
+      await writeArticles(tx, plans.article);
+      await writeEvents(tx, plans.event);
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
+  );
+  return total;
+}

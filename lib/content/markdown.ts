@@ -19,6 +19,10 @@ export const RENDER_VERSION = "1";
 
 const WORDS_PER_MINUTE = 220;
 
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
+
 export interface RenderedMarkdown {
   html: string;
   /** The visible text, for search and reading time. */
@@ -76,5 +80,5 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
     .replace(/\s*\n\s*/g, "\n")
     .trim();
   const wordCount = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return { html, text, wordCount, readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)) };
+  return { html, text, wordCount, readingMinutes: readingMinutes(wordCount) };
 }

@@ -1,0 +1,29 @@
+import Link from "next/link";
+
+const NAV = [
+  { href: "/articles", label: "Articles" },
+] as const;
+
+export function SiteHeader() {
+  return (
+    <header className="no-print border-b border-stone-200 dark:border-stone-800">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <Link href="/" className="text-xl font-bold tracking-tight text-ink no-underline dark:text-stone-100">
+          Andromède
+          <span className="ml-2 hidden text-sm font-normal text-stone-600 sm:inline dark:text-stone-400">
+            archive du cloud souverain
+          </span>
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className="flex gap-4">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+
+// The API's error shape (shared/CONTRACT.md): { error: { code, message, issues? } }.
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export function jsonError(status: 400 | 404 | 405 | 429 | 500, code: string, message: string, issues?: ApiIssue[]): Response {
+  return Response.json(
+    { error: { code, message, ...(issues ? { issues } : {}) } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export function badRequest(error: z.ZodError): Response {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  const message = issues.map((i) => (i.path && !i.message.startsWith(i.path) ? `${i.path}: ${i.message}` : i.message)).join("; ");
+  return jsonError(400, "bad_request", message || "invalid parameters", issues);
+}
+
+export function notFound(what: string): Response {
+  return jsonError(404, "not_found", `${what} not found`);
+}

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { scanContent } from "@/lib/content/scan";
+import { createPrismaClient, type Db } from "@/lib/db";
+import { ingestContent } from "@/lib/ingest";
+import { runIngestCli } from "@/lib/ingest/cli";
+import { articleMarkdown, writeContent } from "../support/content";
+import { tempDir } from "../support/temp";
+
+let tmp: ReturnType<typeof tempDir>;
+let content: string;
+let dbUrl: string;
+let clients: Db[];
+
+beforeEach(() => {
+  tmp = tempDir();
+  content = path.join(tmp.dir, "content");
+  dbUrl = `file:${path.join(tmp.dir, "db", "archive.db")}`;
+  clients = [];
+});
+afterEach(async () => {
+  await Promise.all(clients.map((c) => c.$disconnect()));
+  tmp.cleanup();
+});
+
+async function ingest(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runIngestCli(["--dir", content, ...args], { out: (l) => out.push(l), err: (l) => err.push(l) }, dbUrl);
+  return { code, out, err };
+}
+
+function client(): Db {
+  const c = createPrismaClient(dbUrl);
+  clients.push(c);
+  return c;
+}
+
+/** Every byte of the database folder (main file, WAL and shared memory if present). */
+function databaseFingerprint(): string {
+  const dir = path.join(tmp.dir, "db");
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  return hash.digest("hex");
+}
+
+describe("npm run ingest", () => {
+  it("adds, then changes nothing on a second run (idempotent by content hash)", async () => {
+    writeContent(content, "articles", "premier", articleMarkdown({ title: "Premier" }));
+    writeContent(content, "articles", "second", articleMarkdown({ title: "Second", published: "2015-10" }));
+    expect(await ingest()).toEqual({ code: 0, out: ["2 added, 0 updated, 0 removed, 0 unchanged"], err: [] });
+
+    const db = client();
+    const before = await db.article.findMany({ orderBy: { slug: "asc" } });
+    expect(before.map((a) => [a.slug, a.datePrecision, a.dateStart, a.dateEnd])).toEqual([
+      ["premier", "day", "2014-09-25", "2014-09-25"],
+      ["second", "month", "2015-10-01", "2015-10-31"],
+    ]);
+    await db.$disconnect();
+
+    expect((await ingest()).out).toEqual(["0 added, 0 updated, 0 removed, 2 unchanged"]);
+    const after = await client().article.findMany({ orderBy: { slug: "asc" } });
+    expect(after.map((a) => a.updatedAt)).toEqual(before.map((a) => a.updatedAt));
+    expect(await client().revision.count()).toBe(2);
+  });
+
+  it("keeps the previous version as a revision when an article changes", async () => {
+    const file = writeContent(content, "articles", "premier", articleMarkdown({ body: "Première version." }));
+    await ingest();
+    writeFileSync(file, articleMarkdown({ title: "Titre corrigé", body: "Deuxième version." }));
+    expect((await ingest()).out).toEqual(["0 added, 1 updated, 0 removed, 0 unchanged"]);
+
+    const db = client();
+    const article = await db.article.findUniqueOrThrow({ where: { slug: "premier" }, include: { revisions: { orderBy: { version: "asc" } } } });
+    expect(article.title).toBe("Titre corrigé");
+    expect(article.bodyHtml).toBe("<p>Deuxième version.</p>");
+    expect(article.revisions.map((r) => [r.version, r.bodyMarkdown.trim(), JSON.parse(r.frontmatter).title])).toEqual([
+      [1, "Première version.", "Un article"],
+      [2, "Deuxième version.", "Titre corrigé"],
+    ]);
+  });
+
+  it("removes a deleted file from the public archive but keeps its revisions, and restores it when it returns", async () => {
+    writeContent(content, "articles", "reste", articleMarkdown());
+    const file = writeContent(content, "articles", "part", articleMarkdown({ body: "Texte à garder." }));
+    await ingest();
+    const saved = readFileSync(file);
+    rmSync(file);
+    expect((await ingest()).out).toEqual(["0 added, 0 updated, 1 removed, 1 unchanged"]);
+
+    const db = client();
+    const removed = await db.article.findUniqueOrThrow({ where: { slug: "part" }, include: { revisions: true } });
+    expect(removed.removedAt).not.toBeNull();
+    expect(removed.revisions.map((r) => r.bodyMarkdown.trim())).toEqual(["Texte à garder."]);
+    expect((await ingest()).out).toEqual(["0 added, 0 updated, 0 removed, 1 unchanged"]);
+
+    writeFileSync(file, saved);
+    expect((await ingest()).out).toEqual(["1 added, 0 updated, 0 removed, 1 unchanged"]);
+    expect((await client().article.findUniqueOrThrow({ where: { slug: "part" } })).removedAt).toBeNull();
+  });
+
+  it("leaves the database byte-for-byte unchanged when one file is invalid, and names file, line and field", async () => {
+    writeContent(content, "articles", "bon", articleMarkdown());
+    await ingest();
+    const before = databaseFingerprint();
+
+    writeContent(content, "articles", "bon", articleMarkdown({ title: "Changé" }));
+    const bad = writeContent(content, "articles", "mauvais", articleMarkdown({ published: "2015-13-40" }));
+    const result = await ingest();
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err[0]).toBe(`${bad}:4: published: month 13 does not exist (01 to 12)`);
+    expect(result.err.at(-1)).toMatch(/nothing was written/);
+    expect(databaseFingerprint()).toBe(before);
+  });
+
+  it("--check validates without creating or touching the database", async () => {
+    writeContent(content, "articles", "bon", articleMarkdown());
+    const result = await ingest("--check");
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/1 articles, 0 entities, 0 events: all valid/);
+    expect(existsSync(path.join(tmp.dir, "db"))).toBe(false);
+
+    writeContent(content, "articles", "mauvais", "---\ntitle: x\n---\ntexte\n");
+    const invalid = await ingest("--check");
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toEqual(
+      expect.arrayContaining([expect.stringMatching(/mauvais\.md:1: source: is required$/), expect.stringMatching(/mauvais\.md:1: published: is required$/)]),
+    );
+  });
+
+  it("exits 2 with a message for usage and system errors", async () => {
+    expect((await runIngestCli(["--nope"], { out: () => {}, err: () => {} }, dbUrl))).toBe(2);
+    const err: string[] = [];
+    const code = await runIngestCli(["--dir", path.join(tmp.dir, "absent")], { out: () => {}, err: (l) => err.push(l) }, dbUrl);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/does not exist/);
+
+    writeContent(content, "articles", "bon", articleMarkdown());
+    writeFileSync(path.join(tmp.dir, "not-a-dir"), "");
+    const unusable = await runIngestCli(["--dir", content], { out: () => {}, err: () => {} }, `file:${path.join(tmp.dir, "not-a-dir", "x.db")}`);
+    expect(unusable).toBe(2);
+  });
+
+  it("checks cross-references and stores entity links and related articles", async () => {
+    writeContent(content, "entities", "numergy", "---\nname: Numergy\nkind: company\n---\nOpérateur de cloud.\n");
+    writeContent(content, "articles", "a", articleMarkdown({ extra: "entities: [numergy]\nrelated: [b]" }));
+    writeContent(content, "articles", "b", articleMarkdown({ extra: "entities:\n  - numergy\n  - cloudwatt" }));
+    const invalid = await ingest();
+    expect(invalid.code).toBe(1);
+    expect(invalid.err[0]).toMatch(/articles\/b\.md:7: entities\.1: unknown entity "cloudwatt"$/);
+
+    writeContent(content, "articles", "b", articleMarkdown({ extra: "entities: [numergy]" }));
+    expect((await ingest()).out).toEqual(["3 added, 0 updated, 0 removed, 0 unchanged"]);
+    const db = client();
+    expect(await db.articleEntity.count({ where: { explicit: true } })).toBe(2);
+    const link = await db.articleLink.findFirstOrThrow({ include: { from: true, to: true } });
+    expect([link.from.slug, link.to.slug]).toEqual(["a", "b"]);
+  });
+
+  it("rejects an alias shared by two entities", async () => {
+    writeContent(content, "entities", "thales", "---\nname: Thales\naliases: [Thalès]\n---\n");
+    writeContent(content, "entities", "autre", "---\nname: Autre\naliases:\n  - THALES\n---\n");
+    const result = await ingest("--check");
+    expect(result.code).toBe(1);
+    expect(result.err.join("\n")).toMatch(/entities\/(autre|thales)\.md:\d+: aliases: .* already a name or alias of entity/);
+  });
+
+  it("stores hostile Markdown harmlessly", async () => {
+    writeContent(content, "articles", "piege", articleMarkdown({ body: '<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[x](javascript:alert(1))' }));
+    await ingest();
+    const { bodyHtml } = await client().article.findUniqueOrThrow({ where: { slug: "piege" } });
+    expect(bodyHtml).not.toMatch(/<script|onerror|javascript:/i);
+  });
+
+  it("writes nothing at all when a failure happens in the middle of the transaction", async () => {
+    writeContent(content, "articles", "a", articleMarkdown({ title: "A" }));
+    const b = writeContent(content, "articles", "b", articleMarkdown({ title: "B", published: "2013" }));
+    await ingest();
+    writeContent(content, "articles", "a", articleMarkdown({ title: "A modifié" }));
+    writeContent(content, "articles", "b", articleMarkdown({ title: "B modifié", published: "2013" }));
+    const index = await scanContent(content);
+    // The file changes after validation: the writer refuses it, after having written "a".
+    writeFileSync(b, "changed behind our back");
+    const db = client();
+    await expect(ingestContent(db, index)).rejects.toThrow(/changed while it was being ingested/);
+    expect((await db.article.findMany({ orderBy: { slug: "asc" } })).map((a) => a.title)).toEqual(["A", "B"]);
+    expect(await db.revision.count()).toBe(2);
+  });
+
+  it("reads a flat folder of Markdown files as articles", async () => {
+    writeFileSync(path.join(tmp.dir, "seul.md"), articleMarkdown());
+    const out: string[] = [];
+    const code = await runIngestCli(["--dir", tmp.dir, "--check"], { out: (l) => out.push(l), err: () => {} }, dbUrl);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^1 articles/);
+  });
+});

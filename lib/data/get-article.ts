@@ -1,0 +1,111 @@
+import "server-only";
+import { readingMinutes } from "../content/markdown";
+import { db, type Db } from "../db";
+import type { EntityRef } from "./list-articles";
+
+// One public article with everything its page and GET /api/articles/<slug> show.
+
+export interface ArticleLinkRef {
+  slug: string;
+  title: string;
+}
+
+export interface ArticleDetail {
+  slug: string;
+  title: string;
+  source: string;
+  url: string | null;
+  published: string;
+  datePrecision: string;
+  approximate: boolean;
+  authors: string[];
+  language: string;
+  summary: string | null;
+  bodyHtml: string;
+  bodyMarkdown: string;
+  wordCount: number;
+  readingMinutes: number;
+  entities: EntityRef[];
+  related: (ArticleLinkRef & { reason: string })[];
+  backlinks: ArticleLinkRef[];
+  revisions: number;
+  updatedAt: string;
+}
+
+const isPublic = { status: "published", removedAt: null } as const;
+
+export async function getArticleBySlug(slug: string, client: Db = db): Promise<ArticleDetail | null> {
+  const article = await client.article.findFirst({
+    where: { slug, ...isPublic },
+    include: {
+      entities: {
+        select: { entity: { select: { slug: true, name: true, kind: true } } },
+        orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
+      },
+      linksFrom: { where: { to: isPublic }, select: { to: { select: { slug: true, title: true } } } },
+      linksTo: { where: { from: isPublic }, select: { from: { select: { slug: true, title: true } } } },
+      _count: { select: { revisions: true } },
+    },
+  });
+  if (!article) return null;
+  return {
+    slug: article.slug,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    published: article.published,
+    datePrecision: article.datePrecision,
+    approximate: article.approximate,
+    authors: JSON.parse(article.authors) as string[],
+    language: article.language,
+    summary: article.summary,
+    bodyHtml: article.bodyHtml,
+    bodyMarkdown: article.bodyMarkdown,
+    wordCount: article.wordCount,
+    readingMinutes: readingMinutes(article.wordCount),
+    entities: article.entities.map((e) => e.entity),
+    related: article.linksFrom.map((l) => ({ ...l.to, reason: "lien choisi par la rédaction" })),
+    backlinks: article.linksTo.map((l) => l.from),
+    revisions: article._count.revisions,
+    updatedAt: article.updatedAt.toISOString(),
+  };
+}
+
+export interface AdjacentArticles {
+  previous: ArticleLinkRef | null;
+  next: ArticleLinkRef | null;
+}
+
+/** The articles just before and after, in date order (ties broken by slug, as in the lists). */
+export async function getAdjacentArticles(slug: string, client: Db = db): Promise<AdjacentArticles> {
+  const current = await client.article.findUnique({ where: { slug }, select: { dateStart: true, dateEnd: true } });
+  if (!current) return { previous: null, next: null };
+  const select = { slug: true, title: true } as const;
+  const [previous, next] = await Promise.all([
+    client.article.findFirst({
+      where: {
+        ...isPublic,
+        OR: [
+          { dateStart: { lt: current.dateStart } },
+          { dateStart: current.dateStart, dateEnd: { lt: current.dateEnd } },
+          { dateStart: current.dateStart, dateEnd: current.dateEnd, slug: { gt: slug } },
+        ],
+      },
+      orderBy: [{ dateStart: "desc" }, { dateEnd: "desc" }, { slug: "asc" }],
+      select,
+    }),
+    client.article.findFirst({
+      where: {
+        ...isPublic,
+        OR: [
+          { dateStart: { gt: current.dateStart } },
+          { dateStart: current.dateStart, dateEnd: { gt: current.dateEnd } },
+          { dateStart: current.dateStart, dateEnd: current.dateEnd, slug: { lt: slug } },
+        ],
+      },
+      orderBy: [{ dateStart: "asc" }, { dateEnd: "asc" }, { slug: "desc" }],
+      select,
+    }),
+  ]);
+  return { previous, next };
+}

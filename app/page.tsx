@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { ArticleCard } from "@/components/article-card";
 import { ZArticlesQuery } from "@/lib/api/query";
-import { listArticles } from "@/lib/data/list-articles";
+import { searchArticles } from "@/lib/data/search-articles";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const { items, total, facets } = await listArticles(ZArticlesQuery.parse({ pageSize: "5" }));
+  const { items, total, facets } = await searchArticles(ZArticlesQuery.parse({ pageSize: "5" }));
   return (
     <div className="grid gap-12 lg:grid-cols-[2fr_1fr]">
       <div>

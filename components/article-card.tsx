@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleListItem } from "@/lib/data/list-articles";
+import type { ArticleListItem } from "@/lib/search/types";
 import { FrenchDate } from "./french-date";
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleListItem; headingLevel?: 2 | 3 }) {
@@ -12,7 +12,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleLis
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         {article.source} · <FrenchDate value={article.published} approximate={article.approximate} />
       </p>
-      {/* The snippet is built server-side from escaped text (lib/data/list-articles.ts). */}
+      {/* The snippet is built server-side from escaped text (lib/search/snippet.ts). */}
       <p className="mt-2 text-stone-800 dark:text-stone-200" dangerouslySetInnerHTML={{ __html: article.snippet }} />
     </article>
   );

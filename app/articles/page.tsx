@@ -4,7 +4,7 @@ import { ArticleCard } from "@/components/article-card";
 import { FrenchDate } from "@/components/french-date";
 import { Pagination } from "@/components/pagination";
 import { articlesQueryInput, parseArticlesQuery } from "@/lib/api/query";
-import { listArticles } from "@/lib/data/list-articles";
+import { searchArticles } from "@/lib/data/search-articles";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +31,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     );
   }
   const query = parsed.data;
-  const list = await listArticles(query);
+  const list = await searchArticles(query);
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(articlesQueryInput(raw))) {
     for (const v of Array.isArray(value) ? value : [value]) if (v) params.append(key, v);

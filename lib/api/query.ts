@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isPartialDate, parsePartialDate, type PartialDate } from "../dates";
 import { SLUG_PATTERN } from "../content/schema";
+import { parseSearchText, SearchSyntaxError } from "../search/query";
 
 // Query strings of /api/articles, /api/export and /search: one schema, so that the API and the
 // pages accept exactly the same parameters (shared/CONTRACT.md).
@@ -26,7 +27,20 @@ const positiveInt = (name: string, max: number) =>
 
 export const ZArticlesQuery = z
   .object({
-    q: z.string().trim().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
+      .superRefine((q, ctx) => {
+        if (q === "") return;
+        try {
+          parseSearchText(q);
+        } catch (error) {
+          if (!(error instanceof SearchSyntaxError)) throw error;
+          ctx.addIssue({ code: "custom", message: error.message });
+        }
+      })
+      .optional(),
     entity: z
       .array(z.string().regex(SLUG_PATTERN, "entity must be an entity slug such as numergy"))
       .max(10, "at most 10 entity filters")

@@ -1,7 +1,7 @@
 import "server-only";
 import { readingMinutes } from "../content/markdown";
 import { db, type Db } from "../db";
-import type { EntityRef } from "./list-articles";
+import type { EntityRef } from "../search/types";
 
 // One public article with everything its page and GET /api/articles/<slug> show.
 

@@ -37,20 +37,24 @@ function revisionFrontmatter(file: LoadedFile<"article">): string {
   return JSON.stringify({ ...rest, published: published.value });
 }
 
-async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<void> {
+/** Writes a batch of articles and their revisions; returns their ids. */
+async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<number[]> {
   const files = await Promise.all(summaries.map((s) => loadFile("article", s)));
   const slugs = files.map((f) => f.summary.slug);
   const existing = new Map(
     (await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]),
   );
-  const lastVersions = new Map(
+  // The latest revision of each existing article: its version number, and its content, so that a
+  // re-render (new RENDER_VERSION) of unchanged text does not pile up identical revisions.
+  const latest = new Map(
     (
-      await tx.revision.groupBy({
-        by: ["articleId"],
+      await tx.revision.findMany({
         where: { articleId: { in: [...existing.values()] } },
-        _max: { version: true },
+        orderBy: { version: "desc" },
+        distinct: ["articleId"],
+        select: { articleId: true, version: true, frontmatter: true, bodyMarkdown: true },
       })
-    ).map((g) => [g.articleId, g._max.version ?? 0]),
+    ).map((r) => [r.articleId, r]),
   );
   const fresh = files.filter((f) => !existing.has(f.summary.slug));
   const created = await tx.article.createManyAndReturn({ data: fresh.map(articleRow), select: { id: true, slug: true } });
@@ -59,19 +63,24 @@ async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<void> {
     const id = existing.get(file.summary.slug);
     if (id !== undefined) await tx.article.update({ where: { id }, data: articleRow(file) });
   }
-  await tx.revision.createMany({
-    data: files.map((file) => {
-      const articleId = ids.get(file.summary.slug)!;
-      return {
+  const revisions = files.flatMap((file) => {
+    const articleId = ids.get(file.summary.slug)!;
+    const previous = latest.get(articleId);
+    const frontmatter = revisionFrontmatter(file);
+    if (previous && previous.frontmatter === frontmatter && previous.bodyMarkdown === file.parsed.body) return [];
+    return [
+      {
         articleId,
-        version: (lastVersions.get(articleId) ?? 0) + 1,
+        version: (previous?.version ?? 0) + 1,
         contentHash: file.summary.hash,
-        frontmatter: revisionFrontmatter(file),
+        frontmatter,
         bodyMarkdown: file.parsed.body,
         origin: "ingest",
-      };
-    }),
+      },
+    ];
   });
+  await tx.revision.createMany({ data: revisions });
+  return [...ids.values()];
 }
 
 /** Rewrites the explicit links (entities, related) of the changed articles, from the scan's references. */
@@ -111,13 +120,16 @@ async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
   });
 }
 
-export async function writeArticles(tx: Tx, plan: Plan): Promise<void> {
+/** Returns the ids of the articles added or updated. */
+export async function writeArticles(tx: Tx, plan: Plan): Promise<number[]> {
   const changed = [...plan.added, ...plan.updated];
+  const ids: number[] = [];
   // Rows first (a `related:` target may be added in this same run), links second.
-  for (const batch of chunk(changed, BATCH)) await writeBatch(tx, batch);
+  for (const batch of chunk(changed, BATCH)) ids.push(...(await writeBatch(tx, batch)));
   for (const batch of chunk(changed, BATCH)) await writeLinks(tx, batch);
   // A removed file leaves the public archive; its row and revisions stay for the record.
   for (const slugs of chunk(plan.removed, BATCH)) {
     await tx.article.updateMany({ where: { slug: { in: slugs } }, data: { removedAt: new Date() } });
   }
+  return ids;
 }

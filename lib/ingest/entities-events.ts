@@ -15,7 +15,8 @@ async function idsBySlug(tx: Tx, model: "article" | "entity", slugs: string[]): 
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-export async function writeEntities(tx: Tx, plan: Plan): Promise<void> {
+/** Returns the slugs of the entities written. */
+export async function writeEntities(tx: Tx, plan: Plan): Promise<string[]> {
   for (const batch of chunk([...plan.added, ...plan.updated], BATCH)) {
     for (const summary of batch) {
       const { parsed, rendered } = await loadFile("entity", summary);
@@ -35,6 +36,7 @@ export async function writeEntities(tx: Tx, plan: Plan): Promise<void> {
   }
   // Validation guarantees that no article or event on disk still names a removed entity.
   for (const slugs of chunk(plan.removed, BATCH)) await tx.entity.deleteMany({ where: { slug: { in: slugs } } });
+  return [...plan.added, ...plan.updated].map((s) => s.slug);
 }
 
 async function writeEventLinks(tx: Tx, eventId: number, summary: FileSummary): Promise<void> {

@@ -2,6 +2,7 @@ import type { ContentKind } from "../content/parse";
 import type { ContentIndex, FileSummary } from "../content/scan";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { isSearchIndexCurrent, updateSearchIndex } from "../search/sqlite-index";
 import { writeArticles } from "./articles";
 import { writeEntities, writeEvents } from "./entities-events";
 
@@ -70,15 +71,21 @@ export async function ingestContent(db: Db, index: ContentIndex): Promise<Ingest
     total.removed += plan.removed.length;
     total.unchanged += plan.unchanged;
   }
-  if (total.added + total.updated + total.removed === 0) return total;
+  if (total.added + total.updated + total.removed === 0 && (await isSearchIndexCurrent(db))) return total;
 
   await db.$transaction(
     async (tx) => {
       // Order matters: articles link to entities, events link to both; removals go last so that
       // nothing still pointing at a removed row is written.
-      await writeEntities(tx, plans.entity);
-      await writeArticles(tx, plans.article);
+      const changedEntities = await writeEntities(tx, plans.entity);
+      const changedArticles = await writeArticles(tx, plans.article);
       await writeEvents(tx, plans.event);
+      // Articles whose indexed entity names changed are re-indexed too.
+      const linked = await tx.articleEntity.findMany({
+        where: { entity: { slug: { in: changedEntities } } },
+        select: { articleId: true },
+      });
+      await updateSearchIndex(tx, [...new Set([...changedArticles, ...linked.map((l) => l.articleId)])]);
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   );

@@ -1,0 +1,80 @@
+import { fold, stem, STOPWORDS } from "./text";
+
+// Turns whatever a person typed into a safe FTS5 expression. Supported: words (all required),
+// "exact phrases", prefix*, OR between two terms, -excluded. Everything else (parentheses, NEAR,
+// column filters, lone stars, SQL, emoji) is read as plain text: only stems made of letters and digits,
+// each inside double quotes, ever reach FTS5, so no input can change the query's structure.
+
+export const MAX_TERMS = 32;
+
+export interface ParsedSearch {
+  /** The FTS5 MATCH expression. */
+  match: string;
+  /** Stems to highlight. */
+  terms: Set<string>;
+  /** Stem prefixes to highlight (from prefix* terms). */
+  prefixes: string[];
+}
+
+export class SearchSyntaxError extends Error {}
+
+interface Clause {
+  fts: string;
+  negated: boolean;
+  /** Joined to the previous clause by OR. */
+  or: boolean;
+  stopword: boolean;
+}
+
+const LEXEME = /(?<![\p{L}\p{N}])OR(?![\p{L}\p{N}*'’-])|(-?)"([^"]*)"?|(-?)([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\*?)/gu;
+
+function words(text: string): string[] {
+  return [...fold(text).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+}
+
+export function parseSearchText(input: string): ParsedSearch {
+  const clauses: Clause[] = [];
+  const terms = new Set<string>();
+  const prefixes: string[] = [];
+  let pendingOr = false;
+  for (const m of input.matchAll(LEXEME)) {
+    if (m[0] === "OR") {
+      pendingOr = clauses.length > 0;
+      continue;
+    }
+    const isPhrase = m[2] !== undefined;
+    const negated = (isPhrase ? m[1] : m[3]) === "-";
+    const parts = words(isPhrase ? m[2]! : m[4]!);
+    if (parts.length === 0) continue;
+    const stems = parts.map(stem);
+    const prefix = !isPhrase && m[5] === "*" && parts.length === 1;
+    if (!negated) {
+      if (prefix) prefixes.push(stems[0]!);
+      else stems.forEach((s) => terms.add(s));
+    }
+    const fts = `"${stems.join(" ")}"${prefix ? "*" : ""}`;
+    const stopword = !isPhrase && !prefix && parts.every((p) => STOPWORDS.has(p));
+    clauses.push({ fts, negated, or: pendingOr, stopword });
+    pendingOr = false;
+  }
+  const meaningful = clauses.some((c) => !c.stopword && !c.negated);
+  const kept = meaningful ? clauses.filter((c) => !c.stopword) : clauses;
+  const positive = kept.filter((c) => !c.negated);
+  const negative = kept.filter((c) => c.negated);
+  if (positive.length === 0) {
+    throw new SearchSyntaxError(
+      clauses.length === 0 ? "q contains no word to search for" : "q needs at least one word that is not excluded with -",
+    );
+  }
+  if (kept.length > MAX_TERMS) throw new SearchSyntaxError(`q has too many terms (at most ${MAX_TERMS})`);
+
+  // OR binds tighter than the implicit AND: `cloudwatt OR numergy orange` = (cloudwatt OR numergy) AND orange.
+  const groups: string[][] = [];
+  for (const clause of positive) {
+    if (clause.or && groups.length > 0) groups[groups.length - 1]!.push(clause.fts);
+    else groups.push([clause.fts]);
+  }
+  let match = groups.map((g) => (g.length > 1 ? `(${g.join(" OR ")})` : g[0]!)).join(" AND ");
+  if (negative.length > 0) match = `(${match}) NOT (${negative.map((c) => c.fts).join(" OR ")})`;
+  return { match, terms, prefixes };
+}

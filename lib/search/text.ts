@@ -1,0 +1,56 @@
+import { newStemmer } from "snowball-stemmers";
+
+// The one text normalisation of search, used identically when indexing and when querying:
+// lowercase, accents folded (État → etat, Dépôts → depots, Thalès → thales), then the Snowball
+// French stemmer (actionnaires → actionnair, souveraine → souverain). Folding comes first so that a
+// word typed with or without accents always gives the same stem.
+
+const french = newStemmer("french");
+
+/** Letters and digits, with inner apostrophes and hyphens splitting words (l’État → l, etat). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[œŒ]/g, "oe")
+    .replace(/[æÆ]/g, "ae")
+    .toLowerCase();
+}
+
+export function stem(foldedWord: string): string {
+  return /^\d+$/.test(foldedWord) ? foldedWord : french.stem(foldedWord);
+}
+
+export interface Token {
+  /** The word as written. */
+  word: string;
+  /** Folded and stemmed: what the index stores and the query matches. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ word: match[0], term: stem(fold(match[0])), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** The text as the full-text index stores it: space-separated stems. */
+export function indexText(text: string): string {
+  return tokenize(text)
+    .map((t) => t.term)
+    .join(" ");
+}
+
+/** Short words that carry no meaning alone; dropped from word queries (kept inside phrases). */
+export const STOPWORDS = new Set(
+  (
+    "a au aux avec ce ces d dans de des du elle en et eux il je l la le les leur lui m ma mais me meme mes moi mon ne nos notre nous on ou " +
+    "par pas pour qu que qui s sa se ses son sur t ta te tes toi ton tu un une vos votre vous c j n y est sont ete etre"
+  ).split(" "),
+);

@@ -180,8 +180,20 @@ export function sqliteSearch(db: Db): SearchBackend {
         ]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         yield batch.map((id): ExportArticle => {
-          const { id: _id, authors, ...row } = byId.get(id)!;
-          return { ...row, authors: JSON.parse(authors) as string[], entities: entities.get(id) ?? [] };
+          const row = byId.get(id)!;
+          return {
+            slug: row.slug,
+            title: row.title,
+            source: row.source,
+            url: row.url,
+            published: row.published,
+            datePrecision: row.datePrecision,
+            approximate: row.approximate,
+            authors: JSON.parse(row.authors) as string[],
+            language: row.language,
+            summary: row.summary,
+            entities: entities.get(id) ?? [],
+          };
         });
       }
     },

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { SearchBox } from "./search-box";
 
 const NAV = [
   { href: "/articles", label: "Articles" },
+  { href: "/search", label: "Recherche avancée" },
 ] as const;
 
 export function SiteHeader() {
@@ -14,6 +16,7 @@ export function SiteHeader() {
             archive du cloud souverain
           </span>
         </Link>
+        <SearchBox />
         <nav aria-label="Navigation principale">
           <ul className="flex gap-4">
             {NAV.map((item) => (

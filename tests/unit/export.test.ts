@@ -1,0 +1,132 @@
+import { Cite } from "@citation-js/core";
+import { parse as parseCsv } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, csvField, exportStream, formatter, type ExportFormat } from "@/lib/export/formats";
+import type { ExportArticle } from "@/lib/search/types";
+
+const SITE = "https://andromede.example";
+
+const ARTICLES: ExportArticle[] = [
+  {
+    slug: "cloud-souverain-deux-ans-apres",
+    title: "Cloud souverain : deux ans après, on fait le point",
+    source: "Next INpact",
+    url: "https://www.nextinpact.com/news/89877.htm",
+    published: "2014-09-25",
+    datePrecision: "day",
+    approximate: false,
+    authors: ["Guénaël Pépin"],
+    language: "fr",
+    summary: "Point d’étape, « deux ans après ».",
+    entities: [
+      { slug: "cloudwatt", name: "Cloudwatt", kind: "company" },
+      { slug: "caisse-des-depots", name: "Caisse des Dépôts", kind: "institution" },
+    ],
+  },
+  {
+    slug: "numergy-c-est-fini",
+    title: 'Numergy, "c’est fini"\nou presque',
+    source: "SécuritéCloud",
+    url: null,
+    published: "2016",
+    datePrecision: "year",
+    approximate: true,
+    authors: [],
+    language: "fr",
+    summary: null,
+    entities: [],
+  },
+  {
+    slug: "formule",
+    title: "=HYPERLINK(\"http://evil\")",
+    source: "Test, avec virgule",
+    url: null,
+    published: "2015-10",
+    datePrecision: "month",
+    approximate: true,
+    authors: ["A", "B"],
+    language: "en",
+    summary: null,
+    entities: [],
+  },
+];
+
+async function* batches(size: number) {
+  for (let i = 0; i < ARTICLES.length; i += size) yield ARTICLES.slice(i, i + size);
+}
+
+async function exportText(format: ExportFormat, batchSize = 2): Promise<string> {
+  return new Response(exportStream(batches(batchSize), formatter(format, SITE))).text();
+}
+
+describe("CSV export", () => {
+  it("has a BOM, a header and one RFC 4180 row per article, which parse back exactly", async () => {
+    const bytes = new Uint8Array(await new Response(exportStream(batches(2), formatter("csv", SITE))).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith("\uFEFFslug,title,source,url,published,precision,approximate,authors,language,entities,permalink\r\n")).toBe(true);
+    const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({
+      slug: "cloud-souverain-deux-ans-apres",
+      title: "Cloud souverain : deux ans après, on fait le point",
+      published: "2014-09-25",
+      precision: "day",
+      approximate: "false",
+      authors: "Guénaël Pépin",
+      entities: "Cloudwatt; Caisse des Dépôts",
+      permalink: `${SITE}/articles/cloud-souverain-deux-ans-apres`,
+    });
+    expect(rows[1]!.title).toBe('Numergy, "c’est fini"\nou presque');
+    expect(rows[2]!.source).toBe("Test, avec virgule");
+  });
+
+  it("defuses spreadsheet formulas", () => {
+    expect(csvField("=1+1")).toBe("'=1+1");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("- tiret")).toBe("- tiret");
+  });
+
+  it("gives the same output whatever the batch size", async () => {
+    expect(await exportText("csv", 1)).toBe(await exportText("csv", 10));
+  });
+});
+
+describe("JSON and CSL-JSON exports", () => {
+  it("JSON holds every article with its permalink", async () => {
+    const parsed = JSON.parse(await exportText("json", 1));
+    expect(parsed.articles.map((a: ExportArticle) => a.slug)).toEqual(ARTICLES.map((a) => a.slug));
+    expect(parsed.articles[0].permalink).toBe(`${SITE}/articles/cloud-souverain-deux-ans-apres`);
+  });
+
+  it("CSL-JSON is read by citation-js with dates of the right precision", async () => {
+    const items = JSON.parse(await exportText("csljson"));
+    const cite = new Cite(items);
+    expect(cite.data.map((i) => i.id)).toEqual(ARTICLES.map((a) => a.slug));
+    expect(items[0]).toMatchObject({ type: "article-newspaper", "container-title": "Next INpact", issued: { "date-parts": [[2014, 9, 25]] } });
+    expect(items[1].issued).toEqual({ "date-parts": [[2016]], circa: true });
+    expect(items[1].URL).toBe(`${SITE}/articles/numergy-c-est-fini`);
+  });
+});
+
+describe("citation exports round-trip through citation-js", () => {
+  it("BibTeX", async () => {
+    const text = await exportText("bibtex");
+    expect(text.match(/^@/gm)).toHaveLength(3);
+    const back = new Cite(text).data;
+    expect(back.map((i) => i["citation-key"])).toEqual(ARTICLES.map((a) => a.slug));
+    expect(back[0]).toMatchObject({ title: ARTICLES[0]!.title, "container-title": "Next INpact", issued: { "date-parts": [[2014, 9, 25]] } });
+  });
+
+  it("RIS", async () => {
+    const text = await exportText("ris");
+    expect(text.match(/^TY {2}- /gm)).toHaveLength(3);
+    const back = new Cite(text).data;
+    // RIS is line-based: the line break inside the second title becomes a space.
+    expect(back.map((i) => i.title)).toEqual(ARTICLES.map((a) => a.title.replace(/\s+/g, " ")));
+    expect(back[0]).toMatchObject({ "container-title": "Next INpact", URL: ARTICLES[0]!.url, issued: { "date-parts": [[2014]] } });
+    // The full date, with its precision, is in DA.
+    expect(text.match(/^DA {2}- .*$/gm)).toEqual(["DA  - 2014/09/25/", "DA  - 2016///", "DA  - 2015/10//"]);
+  });
+});

@@ -3,7 +3,7 @@ import type { TArticlesQuery } from "../api/query";
 // URLs of a search: the state of /search lives entirely in its query string (shareable, back
 // button, no JavaScript needed), so every link is built from the current query with one change.
 
-export type SearchState = Pick<TArticlesQuery, "q" | "entity" | "source" | "sort"> & { from?: string; to?: string };
+export type SearchState = Pick<TArticlesQuery, "q" | "entity" | "source"> & { sort?: TArticlesQuery["sort"]; from?: string; to?: string };
 
 export function stateOf(query: TArticlesQuery): SearchState {
   return { q: query.q, entity: query.entity, source: query.source, sort: query.sort, from: query.from?.value, to: query.to?.value };

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Attribution } from "@/components/attribution";
+import { CiteThis } from "@/components/cite-this";
 import { FrenchDate } from "@/components/french-date";
-import { getAdjacentArticles, getArticleBySlug } from "@/lib/data/get-article";
+import { getAdjacentArticles, getArticleBySlug, type ArticleDetail } from "@/lib/data/get-article";
+import { siteUrl } from "@/lib/env";
+import { citationsFor } from "@/lib/export/cite";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +25,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: article.title,
     description,
     alternates: { canonical: `/articles/${article.slug}` },
+    // Highwire Press tags: what Zotero and Google Scholar read to import a citation.
+    other: {
+      citation_title: article.title,
+      citation_journal_title: article.source,
+      citation_publisher: article.source,
+      citation_publication_date: article.published.replaceAll("-", "/"),
+      citation_language: article.language,
+      citation_public_url: `${siteUrl()}/articles/${article.slug}`,
+      ...(article.authors.length > 0 ? { citation_author: article.authors } : {}),
+    },
     openGraph: {
       type: "article",
       title: article.title,
@@ -34,13 +47,33 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
+/** schema.org NewsArticle, as JSON-LD; `<` is escaped so the text can never close the script. */
+function jsonLd(article: ArticleDetail): string {
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    datePublished: article.published,
+    inLanguage: article.language,
+    publisher: { "@type": "Organization", name: article.source },
+    ...(article.authors.length > 0 ? { author: article.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+    ...(article.url ? { sameAs: article.url, isBasedOn: article.url } : {}),
+    ...(article.summary ? { description: article.summary } : {}),
+    about: article.entities.map((e) => ({ "@type": e.kind === "person" ? "Person" : "Organization", name: e.name })),
+    url: `${siteUrl()}/articles/${article.slug}`,
+  };
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}
+
 export default async function ArticlePage({ params }: { params: Params }) {
   const { slug } = await params;
   const article = await getArticle(slug);
   if (!article) notFound();
   const { previous, next } = await getAdjacentArticles(slug);
+  const citations = citationsFor(article, siteUrl());
   return (
     <article lang={article.language}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article) }} />
       <nav aria-label="Fil d’Ariane" className="no-print text-sm">
         <Link href="/">Accueil</Link> › <Link href="/articles">Articles</Link>
       </nav>
@@ -58,6 +91,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <div className="prose mt-8" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
       <Attribution article={article} />
+      <CiteThis citations={citations} />
 
       {(article.related.length > 0 || article.backlinks.length > 0) && (
         <section aria-labelledby="liens" className="no-print mt-10">

@@ -1,0 +1,106 @@
+import { Feed } from "feed";
+import { formatFrenchDate } from "./dates";
+import type { ArticleList } from "./search/types";
+import type { SearchState } from "./search/url";
+import { searchParamsOf } from "./search/url";
+
+// Atom, RSS 2.0 and JSON Feed 1.1 of the latest articles, for the whole archive or for a search
+// (a researcher subscribes to "Cloudwatt" and sees new pieces). Atom and RSS are written by the
+// `feed` library; JSON Feed 1.1 is plain JSON.
+
+export const FEED_SIZE = 50;
+
+export interface FeedInput {
+  site: string;
+  state: SearchState;
+  list: ArticleList;
+}
+
+function describe(state: SearchState): string {
+  const parts = [
+    state.q ? `« ${state.q} »` : "",
+    state.entity.length > 0 ? `acteurs : ${state.entity.join(", ")}` : "",
+    state.source ? `publication : ${state.source}` : "",
+    state.from ? `depuis ${state.from}` : "",
+    state.to ? `jusqu’à ${state.to}` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `Andromède — ${parts.join(" ; ")}` : "Andromède — derniers articles";
+}
+
+function links(site: string, state: SearchState) {
+  // Feeds are always newest first: the sort is not part of their address.
+  const query = searchParamsOf({ ...state, sort: undefined }).toString();
+  const suffix = query ? `?${query}` : "";
+  return {
+    html: query ? `${site}/search${suffix}` : `${site}/articles`,
+    atom: `${site}/feed.xml${suffix}`,
+    rss: `${site}/rss.xml${suffix}`,
+    json: `${site}/feed.json${suffix}`,
+  };
+}
+
+/** Partial dates become the first day they cover, at noon UTC (no time zone moves them a day). */
+function feedDate(published: string): Date {
+  const [y, m, d] = published.split("-").map(Number);
+  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1, 12));
+}
+
+function buildFeed({ site, state, list }: FeedInput): Feed {
+  const l = links(site, state);
+  const feed = new Feed({
+    title: describe(state),
+    description: "Archive de la presse sur le « cloud souverain » français (2011–2016).",
+    id: l.atom,
+    link: l.html,
+    language: "fr",
+    updated: list.items[0] ? feedDate(list.items[0].published) : new Date(Date.UTC(2016, 0, 1)),
+    generator: "Andromède",
+    copyright: "Textes : leurs publications d’origine.",
+    feedLinks: { atom: l.atom, rss: l.rss, json: l.json },
+  });
+  for (const item of list.items) {
+    const permalink = `${site}/articles/${item.slug}`;
+    feed.addItem({
+      title: item.title,
+      id: permalink,
+      link: permalink,
+      date: feedDate(item.published),
+      description: `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? ` — ${item.summary}` : ""}`,
+      author: [{ name: item.source }],
+      category: item.entities.map((e) => ({ name: e.name, term: e.slug })),
+    });
+  }
+  return feed;
+}
+
+export function atomFeed(input: FeedInput): string {
+  return buildFeed(input).atom1();
+}
+
+export function rssFeed(input: FeedInput): string {
+  return buildFeed(input).rss2();
+}
+
+export function jsonFeed({ site, state, list }: FeedInput): string {
+  const l = links(site, state);
+  return JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: describe(state),
+    home_page_url: l.html,
+    feed_url: l.json,
+    description: "Archive de la presse sur le « cloud souverain » français (2011–2016).",
+    language: "fr",
+    items: list.items.map((item) => ({
+      id: `${site}/articles/${item.slug}`,
+      url: `${site}/articles/${item.slug}`,
+      ...(item.url ? { external_url: item.url } : {}),
+      title: item.title,
+      summary: item.summary ?? undefined,
+      content_text: `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? `\n\n${item.summary}` : ""}`,
+      date_published: feedDate(item.published).toISOString(),
+      authors: [{ name: item.source }],
+      tags: item.entities.map((e) => e.name),
+      language: "fr",
+    })),
+  });
+}

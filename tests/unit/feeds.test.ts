@@ -1,0 +1,77 @@
+import { XMLParser } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { atomFeed, jsonFeed, rssFeed, type FeedInput } from "@/lib/feeds";
+
+const input: FeedInput = {
+  site: "https://andromede.example",
+  state: { q: "cloudwatt", entity: ["orange"], source: undefined, sort: "newest" },
+  list: {
+    total: 2,
+    page: 1,
+    pageSize: 50,
+    facets: { entities: [], sources: [], years: [] },
+    items: [
+      {
+        slug: "numergy-c-est-fini",
+        title: "Numergy c’est fini <vraiment> & après",
+        source: "SécuritéCloud",
+        url: "https://www.securitecloud.com/actualites/numergy-cest-fini/",
+        published: "2016",
+        datePrecision: "year",
+        approximate: true,
+        summary: "Résumé.",
+        entities: [{ slug: "orange", name: "Orange", kind: "company" }],
+        snippet: "",
+      },
+      {
+        slug: "cloud-souverain-deux-ans-apres",
+        title: "Cloud souverain : deux ans après",
+        source: "Next INpact",
+        url: null,
+        published: "2014-09-25",
+        datePrecision: "day",
+        approximate: false,
+        summary: null,
+        entities: [],
+        snippet: "",
+      },
+    ],
+  },
+};
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
+
+describe("feeds", () => {
+  it("Atom: a well-formed feed with an entry per article", () => {
+    const doc = xml.parse(atomFeed(input));
+    expect(doc.feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    expect(doc.feed.title).toContain("« cloudwatt »");
+    expect(doc.feed.id).toBe("https://andromede.example/feed.xml?q=cloudwatt&entity=orange");
+    expect(doc.feed.entry).toHaveLength(2);
+    expect(doc.feed.entry[0].title["#text"] ?? doc.feed.entry[0].title).toBe("Numergy c’est fini <vraiment> & après");
+    expect(doc.feed.entry[0].id).toBe("https://andromede.example/articles/numergy-c-est-fini");
+    expect(doc.feed.entry[1].updated).toBe("2014-09-25T12:00:00.000Z");
+  });
+
+  it("RSS 2.0: a channel with an item per article", () => {
+    const doc = xml.parse(rssFeed(input));
+    expect(doc.rss["@version"]).toBe("2.0");
+    expect(doc.rss.channel.language).toBe("fr");
+    expect(doc.rss.channel.item).toHaveLength(2);
+    expect(doc.rss.channel.item[1].link).toBe("https://andromede.example/articles/cloud-souverain-deux-ans-apres");
+    expect(new Date(doc.rss.channel.item[1].pubDate).toISOString()).toBe("2014-09-25T12:00:00.000Z");
+  });
+
+  it("JSON Feed 1.1: required fields and one item per article", () => {
+    const feed = JSON.parse(jsonFeed(input));
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.title).toBeTruthy();
+    expect(feed.feed_url).toBe("https://andromede.example/feed.json?q=cloudwatt&entity=orange");
+    expect(feed.items).toHaveLength(2);
+    for (const item of feed.items) {
+      expect(typeof item.id).toBe("string");
+      expect(item.content_text ?? item.content_html).toBeTruthy();
+    }
+    expect(feed.items[0]).toMatchObject({ external_url: "https://www.securitecloud.com/actualites/numergy-cest-fini/", tags: ["Orange"] });
+  });
+});

@@ -58,7 +58,7 @@ function collectText(node: HastRoot | RootContent | ElementContent, out: string[
   }
 }
 
-const processor = unified()
+const withRawHtml = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(demoteTopHeadings)
@@ -68,7 +68,19 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeStringify);
 
+// Most articles hold no HTML at all; parsing raw HTML (parse5) is the costliest step, so it is
+// skipped when there is no "<" to parse. Sanitising still runs on every document.
+const withoutRawHtml = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(demoteTopHeadings)
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .use(rehypeStringify);
+
 export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const processor = markdown.includes("<") ? withRawHtml : withoutRawHtml;
   const mdast = processor.parse(markdown);
   const hast = processor.runSync(mdast) as HastRoot;
   const html = processor.stringify(hast);

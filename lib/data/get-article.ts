@@ -38,6 +38,7 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
   const article = await client.article.findFirst({
     where: { slug, ...isPublic },
     include: {
+      body: { select: { markdown: true, html: true } },
       entities: {
         select: { entity: { select: { slug: true, name: true, kind: true } } },
         orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
@@ -59,8 +60,8 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     authors: JSON.parse(article.authors) as string[],
     language: article.language,
     summary: article.summary,
-    bodyHtml: article.bodyHtml,
-    bodyMarkdown: article.bodyMarkdown,
+    bodyHtml: article.body?.html ?? "",
+    bodyMarkdown: article.body?.markdown ?? "",
     wordCount: article.wordCount,
     readingMinutes: readingMinutes(article.wordCount),
     entities: article.entities.map((e) => e.entity),

@@ -5,7 +5,7 @@ import { chunk, loadFile, type LoadedFile } from "./load";
 const BATCH = 250;
 
 function articleRow(file: LoadedFile<"article">) {
-  const { data, body } = file.parsed;
+  const { data } = file.parsed;
   const authors = data.author === undefined ? [] : Array.isArray(data.author) ? data.author : [data.author];
   return {
     slug: file.summary.slug,
@@ -20,15 +20,16 @@ function articleRow(file: LoadedFile<"article">) {
     authors: JSON.stringify(authors),
     language: data.language,
     summary: data.summary ?? null,
-    bodyMarkdown: body,
-    bodyHtml: file.rendered.html,
-    bodyText: file.rendered.text,
     wordCount: file.rendered.wordCount,
     status: data.status,
     contentHash: file.summary.hash,
     sourcePath: file.summary.displayPath,
     removedAt: null,
   };
+}
+
+function bodyRow(file: LoadedFile<"article">) {
+  return { markdown: file.parsed.body, html: file.rendered.html, text: file.rendered.text };
 }
 
 /** The version as an editor wrote it: kept in full in the revision history. */
@@ -59,9 +60,12 @@ async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<number[]> {
   const fresh = files.filter((f) => !existing.has(f.summary.slug));
   const created = await tx.article.createManyAndReturn({ data: fresh.map(articleRow), select: { id: true, slug: true } });
   const ids = new Map([...existing, ...created.map((a) => [a.slug, a.id] as const)]);
+  await tx.articleBody.createMany({ data: fresh.map((file) => ({ articleId: ids.get(file.summary.slug)!, ...bodyRow(file) })) });
   for (const file of files) {
     const id = existing.get(file.summary.slug);
-    if (id !== undefined) await tx.article.update({ where: { id }, data: articleRow(file) });
+    if (id === undefined) continue;
+    await tx.article.update({ where: { id }, data: articleRow(file) });
+    await tx.articleBody.upsert({ where: { articleId: id }, create: { articleId: id, ...bodyRow(file) }, update: bodyRow(file) });
   }
   const revisions = files.flatMap((file) => {
     const articleId = ids.get(file.summary.slug)!;

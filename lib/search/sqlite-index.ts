@@ -15,7 +15,7 @@ async function indexBatch(tx: Tx, ids: number[]): Promise<void> {
   const [articles, links] = await Promise.all([
     tx.article.findMany({
       where: { id: { in: ids } },
-      select: { id: true, title: true, summary: true, bodyText: true, source: true },
+      select: { id: true, title: true, summary: true, source: true, body: { select: { text: true } } },
     }),
     tx.articleEntity.findMany({
       where: { articleId: { in: ids } },
@@ -31,7 +31,7 @@ async function indexBatch(tx: Tx, ids: number[]): Promise<void> {
   for (const article of articles) {
     await tx.$executeRaw`DELETE FROM "article_fts" WHERE rowid = ${article.id}`;
     await tx.$executeRaw`INSERT INTO "article_fts" (rowid, "title", "summary", "body", "source", "entities")
-      VALUES (${article.id}, ${indexText(article.title)}, ${indexText(article.summary ?? "")}, ${indexText(article.bodyText)},
+      VALUES (${article.id}, ${indexText(article.title)}, ${indexText(article.summary ?? "")}, ${indexText(article.body?.text ?? "")},
               ${indexText(article.source)}, ${indexText((names.get(article.id) ?? []).join(" "))})`;
   }
 }

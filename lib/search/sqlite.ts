@@ -102,7 +102,7 @@ interface PageRow {
   datePrecision: string;
   approximate: number | boolean;
   summary: string | null;
-  bodyText: string;
+  bodyText: string | null;
 }
 
 async function entitiesOf(db: Db, ids: number[]): Promise<Map<number, EntityRef[]>> {
@@ -124,7 +124,7 @@ export function sqliteSearch(db: Db): SearchBackend {
       const offset = (query.page - 1) * query.pageSize;
       const rows = await db.$queryRaw<PageRow[]>`
         SELECT a."id", a."slug", a."title", a."source", a."url", a."published", a."datePrecision", a."approximate", a."summary",
-               ${search ? Prisma.sql`a."bodyText"` : Prisma.sql`substr(a."bodyText", 1, 600)`} AS "bodyText"
+               (SELECT ${search ? Prisma.sql`b."text"` : Prisma.sql`substr(b."text", 1, 600)`} FROM "ArticleBody" b WHERE b."articleId" = a."id") AS "bodyText"
         FROM "Article" a ${c.words} WHERE ${c.core} AND ${c.source} AND ${c.dates}
         ORDER BY ${orderBy(query, search)} LIMIT ${query.pageSize} OFFSET ${offset}`;
       const [{ total, facets }, entities] = await Promise.all([countFacets(db, c), entitiesOf(db, rows.map((r) => r.id))]);
@@ -143,7 +143,7 @@ export function sqliteSearch(db: Db): SearchBackend {
           approximate: Boolean(row.approximate),
           summary: row.summary,
           entities: entities.get(row.id) ?? [],
-          snippet: buildSnippet(search || !row.summary ? row.bodyText : row.summary, search),
+          snippet: buildSnippet(search || !row.summary ? (row.bodyText ?? "") : row.summary, search),
         })),
       };
       return list;

@@ -32,19 +32,34 @@ export interface Token {
   end: number;
 }
 
+// Words follow Zipf's law: a small vocabulary covers most of any text, so fold+stem results are
+// memoised (bounded: the cache is simply dropped when full).
+const TERM_CACHE_LIMIT = 200_000;
+const termCache = new Map<string, string>();
+
+export function termOf(word: string): string {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = stem(fold(word));
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({ word: match[0], term: stem(fold(match[0])), start: match.index, end: match.index + match[0].length });
+    tokens.push({ word: match[0], term: termOf(match[0]), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }
 
 /** The text as the full-text index stores it: space-separated stems. */
 export function indexText(text: string): string {
-  return tokenize(text)
-    .map((t) => t.term)
-    .join(" ");
+  let out = "";
+  for (const match of text.matchAll(WORD)) out += (out ? " " : "") + termOf(match[0]);
+  return out;
 }
 
 /** Short words that carry no meaning alone; dropped from word queries (kept inside phrases). */

@@ -73,9 +73,12 @@ describe("npm run ingest", () => {
     expect((await ingest()).out).toEqual(["0 added, 1 updated, 0 removed, 0 unchanged"]);
 
     const db = client();
-    const article = await db.article.findUniqueOrThrow({ where: { slug: "premier" }, include: { revisions: { orderBy: { version: "asc" } } } });
+    const article = await db.article.findUniqueOrThrow({
+      where: { slug: "premier" },
+      include: { body: true, revisions: { orderBy: { version: "asc" } } },
+    });
     expect(article.title).toBe("Titre corrigé");
-    expect(article.bodyHtml).toBe("<p>Deuxième version.</p>");
+    expect(article.body?.html).toBe("<p>Deuxième version.</p>");
     expect(article.revisions.map((r) => [r.version, r.bodyMarkdown.trim(), JSON.parse(r.frontmatter).title])).toEqual([
       [1, "Première version.", "Un article"],
       [2, "Deuxième version.", "Titre corrigé"],
@@ -171,8 +174,9 @@ describe("npm run ingest", () => {
   it("stores hostile Markdown harmlessly", async () => {
     writeContent(content, "articles", "piege", articleMarkdown({ body: '<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[x](javascript:alert(1))' }));
     await ingest();
-    const { bodyHtml } = await client().article.findUniqueOrThrow({ where: { slug: "piege" } });
-    expect(bodyHtml).not.toMatch(/<script|onerror|javascript:/i);
+    const { body } = await client().article.findUniqueOrThrow({ where: { slug: "piege" }, include: { body: true } });
+    expect(body?.html).toContain('<img src="x">');
+    expect(body?.html).not.toMatch(/<script|onerror|javascript:/i);
   });
 
   it("writes nothing at all when a failure happens in the middle of the transaction", async () => {

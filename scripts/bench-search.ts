@@ -1,0 +1,199 @@
+// `npm run bench:search -- [--sizes 10000,100000] [--runs 60]`
+// Builds deterministic synthetic corpora of French articles the length of the seeds, ingests them
+// (time and peak memory), serves them with the production build, and reports p50/p95 latency of
+// GET /api/articles for a fixed query mix next to the bare FTS5 query on the same database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { runIngestCli } from "../lib/ingest/cli";
+import { parseSearchText } from "../lib/search/query";
+
+const { values } = parseArgs({
+  options: { sizes: { type: "string", default: "10000,100000" }, runs: { type: "string", default: "60" }, keep: { type: "boolean" } },
+});
+const SIZES = values.sizes!.split(",").map(Number);
+const RUNS = Number(values.runs);
+const PORT = 3999;
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** Mulberry32: a tiny deterministic PRNG, so every run builds the same corpus. */
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENTITIES = [
+  ["numergy", "Numergy", "company"],
+  ["cloudwatt", "Cloudwatt", "company"],
+  ["orange", "Orange", "company"],
+  ["sfr", "SFR", "company"],
+  ["bull", "Bull", "company"],
+  ["atos", "Atos", "company"],
+  ["thales", "Thales", "company"],
+  ["dassault-systemes", "Dassault Systèmes", "company"],
+  ["caisse-des-depots", "Caisse des Dépôts", "institution"],
+  ["altice", "Altice", "company"],
+  ["ovh", "OVH", "company"],
+  ["gandi", "Gandi", "company"],
+  ["ikoula", "Ikoula", "company"],
+  ["philippe-tavernier", "Philippe Tavernier", "person"],
+  ["didier-renard", "Didier Renard", "person"],
+  ["openstack", "OpenStack", "product"],
+] as const;
+const SOURCES = ["Next INpact", "FrenchWeb", "Channelnews", "ITsocial", "SécuritéCloud", "Le Monde Informatique", "LeMagIT", "Silicon.fr", "ZDNet", "L'Usine Digitale", "Les Echos", "01net"];
+
+function seedSentences(): string[] {
+  const dir = path.resolve("content/articles");
+  return readdirSync(dir)
+    .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split(/^---$/m)[2]!.split(/(?<=[.!?»])\s+/))
+    .map((s) => s.replace(/[#*>]/g, "").replace(/\s+/g, " ").trim())
+    .filter((s) => s.length > 30);
+}
+
+function buildCorpus(dir: string, size: number): void {
+  const rand = prng(size);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const sentences = seedSentences();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "articles"), { recursive: true });
+  mkdirSync(path.join(dir, "entities"), { recursive: true });
+  for (const [slug, name, kind] of ENTITIES) {
+    writeFileSync(path.join(dir, "entities", `${slug}.md`), `---\nname: ${name}\nkind: ${kind}\n---\n${name}.\n`);
+  }
+  for (let i = 0; i < size; i++) {
+    const year = 2010 + Math.floor(rand() * 7);
+    const month = 1 + Math.floor(rand() * 12);
+    const precision = rand();
+    const published = precision < 0.1 ? `${year}` : precision < 0.3 ? `${year}-${String(month).padStart(2, "0")}` : `${year}-${String(month).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`;
+    const entities = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(ENTITIES)[0]))];
+    const paragraphs = Array.from({ length: 4 + Math.floor(rand() * 12) }, () =>
+      Array.from({ length: 2 + Math.floor(rand() * 4) }, () => pick(sentences)).join(" "),
+    );
+    const title = pick(sentences).slice(0, 90).replace(/"/g, "'");
+    writeFileSync(
+      path.join(dir, "articles", `article-${i}.md`),
+      `---\ntitle: "${title}"\nsource: "${pick(SOURCES)}"\npublished: "${published}"\nentities: [${entities.join(", ")}]\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+  }
+}
+
+const QUERY_MIX: Record<string, string[]> = {
+  "single word": ["q=numergy", "q=souveraineté", "q=actionnaires", "q=openstack", "q=datacenters"],
+  "two words": ["q=cloud+souverain", "q=caisse+depots", "q=chiffre+affaires", "q=orange+thales"],
+  phrase: ['q="procédure de sauvegarde"', 'q="caisse des dépôts"', 'q="cloud souverain"'],
+  "entity + date filter": ["entity=numergy&from=2014&to=2015-06", "entity=orange&entity=thales&from=2012-09", "entity=ikoula&to=2013"],
+  "facet-heavy (no words)": ["from=2010&to=2016", "source=FrenchWeb", "sort=oldest&page=40"],
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function waitFor(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error("server exited");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+async function benchSize(size: number): Promise<string[]> {
+  const root = path.join(tmpdir(), `andromede-bench-${size}`);
+  const content = path.join(root, "content");
+  const dbFile = path.join(root, "bench.db");
+  let t = performance.now();
+  buildCorpus(content, size);
+  const generated = performance.now() - t;
+  rmSync(dbFile, { force: true });
+  rmSync(`${dbFile}-wal`, { force: true });
+
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  t = performance.now();
+  const code = await runIngestCli(["--dir", content], { out: (l) => console.log(`  ingest: ${l}`), err: (l) => console.error(l) }, `file:${dbFile}`);
+  const ingestMs = performance.now() - t;
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`ingest failed (${code})`);
+
+  const sqlite = new Database(dbFile, { readonly: true });
+  const bare = sqlite.prepare(
+    `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 6.0) LIMIT 20`,
+  );
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
+  const lines: string[] = [
+    `### ${size.toLocaleString("en")} articles`,
+    "",
+    `Corpus generated in ${(generated / 1000).toFixed(1)} s; ingest (validate, render, write, index) ${(ingestMs / 1000).toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB; database ${(readFileSync(dbFile).length / 2 ** 20).toFixed(0)} MiB.`,
+    "",
+    "| query type | API p50 | API p95 | bare FTS p50 | bare FTS p95 |",
+    "| --- | ---: | ---: | ---: | ---: |",
+  ];
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitFor(`${base}/api/articles?pageSize=1`, server);
+    for (const [kind, queries] of Object.entries(QUERY_MIX)) {
+      const api: number[] = [];
+      const fts: number[] = [];
+      for (let run = -5; run < RUNS; run++) {
+        const query = queries[(run + 5) % queries.length]!;
+        const start = performance.now();
+        const response = await fetch(`${base}/api/articles?${query}`);
+        await response.json();
+        if (!response.ok) throw new Error(`${query}: HTTP ${response.status}`);
+        const elapsed = performance.now() - start;
+        const q = new URLSearchParams(query).get("q");
+        let bareMs = NaN;
+        if (q) {
+          const match = parseSearchText(q).match;
+          const s = performance.now();
+          bare.all(match);
+          bareMs = performance.now() - s;
+        }
+        if (run >= 0) {
+          api.push(elapsed);
+          if (!Number.isNaN(bareMs)) fts.push(bareMs);
+        }
+      }
+      api.sort((a, b) => a - b);
+      fts.sort((a, b) => a - b);
+      const ms = (v: number) => `${v.toFixed(1)} ms`;
+      lines.push(
+        `| ${kind} | ${ms(percentile(api, 50))} | ${ms(percentile(api, 95))} | ${fts.length ? ms(percentile(fts, 50)) : "—"} | ${fts.length ? ms(percentile(fts, 95)) : "—"} |`,
+      );
+    }
+  } finally {
+    server.kill("SIGTERM");
+    sqlite.close();
+    if (!values.keep) rmSync(root, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+  console.log("bench: building the site first (next build)…");
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(2);
+}
+const report: string[] = [`Runs per query type: ${RUNS} (after 5 warm-up requests), sequential, on this machine (${process.arch}, Node ${process.version}).`, ""];
+for (const size of SIZES) {
+  console.log(`bench: ${size} articles…`);
+  report.push(...(await benchSize(size)), "");
+}
+console.log("\n" + report.join("\n"));

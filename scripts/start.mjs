@@ -2,10 +2,9 @@
 // Everything the embedded set-up needs happens here, so a fresh clone needs only
 // `npm install && npm start` (shared/CONTRACT.md).
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,31 +28,9 @@ if (ingest === 1) {
   process.exit(ingest);
 }
 
-// Rebuild only when something that goes into the build changed.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-function fingerprint() {
-  const hash = createHash("sha256");
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
-    } else {
-      hash.update(path.relative(root, p)).update("\0").update(readFileSync(p)).update("\0");
-    }
-  };
-  for (const input of BUILD_INPUTS) visit(path.join(root, input));
-  return hash.digest("hex");
-}
-const stamp = path.join(root, ".next", "andromede-build-fingerprint");
-const current = fingerprint();
-const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
-const nextBin = require.resolve("next/dist/bin/next");
-if (!built) {
-  console.log("start: building the site (next build)…");
-  if (run([nextBin, "build"]) !== 0) process.exit(2);
-  writeFileSync(stamp, current);
-}
+if (buildIfNeeded() !== 0) process.exit(2);
 
+const nextBin = require.resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

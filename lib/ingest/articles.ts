@@ -124,7 +124,7 @@ async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
   });
 }
 
-/** Returns the ids of the articles added or updated. */
+/** Returns the ids of the articles added, updated or removed. */
 export async function writeArticles(tx: Tx, plan: Plan): Promise<number[]> {
   const changed = [...plan.added, ...plan.updated];
   const ids: number[] = [];
@@ -134,6 +134,7 @@ export async function writeArticles(tx: Tx, plan: Plan): Promise<number[]> {
   // A removed file leaves the public archive; its row and revisions stay for the record.
   for (const slugs of chunk(plan.removed, BATCH)) {
     await tx.article.updateMany({ where: { slug: { in: slugs } }, data: { removedAt: new Date() } });
+    ids.push(...(await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((a) => a.id));
   }
   return ids;
 }

@@ -2,6 +2,7 @@ import type { ContentKind } from "../content/parse";
 import type { ContentIndex, FileSummary } from "../content/scan";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { bumpContentGeneration } from "../search/generation";
 import { isSearchIndexCurrent, updateSearchIndex } from "../search/sqlite-index";
 import { writeArticles } from "./articles";
 import { writeEntities, writeEvents } from "./entities-events";
@@ -86,6 +87,7 @@ export async function ingestContent(db: Db, index: ContentIndex): Promise<Ingest
         select: { articleId: true },
       });
       await updateSearchIndex(tx, [...new Set([...changedArticles, ...linked.map((l) => l.articleId)])]);
+      await bumpContentGeneration(tx);
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   );

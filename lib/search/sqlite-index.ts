@@ -2,10 +2,12 @@ import type { Prisma } from "../generated/prisma/client";
 import { indexText } from "./text";
 
 // Keeps the FTS5 table `article_fts` in step with the articles, inside the ingest transaction.
+// Only public articles are indexed (drafts and removed articles are deleted from it), so that a
+// search without other filters is answered by FTS5 alone.
 // Bump SEARCH_INDEX_VERSION whenever what is indexed or how text is normalised changes: the next
 // ingest then rebuilds the whole index.
 
-export const SEARCH_INDEX_VERSION = "1";
+export const SEARCH_INDEX_VERSION = "2";
 const STATE_KEY = "sqlite-search-index-version";
 const BATCH = 500;
 
@@ -14,7 +16,7 @@ type Tx = Prisma.TransactionClient;
 async function indexBatch(tx: Tx, ids: number[]): Promise<void> {
   const [articles, links] = await Promise.all([
     tx.article.findMany({
-      where: { id: { in: ids } },
+      where: { id: { in: ids }, status: "published", removedAt: null },
       select: { id: true, title: true, summary: true, source: true, body: { select: { text: true } } },
     }),
     tx.articleEntity.findMany({
@@ -28,8 +30,8 @@ async function indexBatch(tx: Tx, ids: number[]): Promise<void> {
     list.push(link.entity.name, ...(JSON.parse(link.entity.aliases) as string[]));
     names.set(link.articleId, list);
   }
+  for (const id of ids) await tx.$executeRaw`DELETE FROM "article_fts" WHERE rowid = ${id}`;
   for (const article of articles) {
-    await tx.$executeRaw`DELETE FROM "article_fts" WHERE rowid = ${article.id}`;
     await tx.$executeRaw`INSERT INTO "article_fts" (rowid, "title", "summary", "body", "source", "entities")
       VALUES (${article.id}, ${indexText(article.title)}, ${indexText(article.summary ?? "")}, ${indexText(article.body?.text ?? "")},
               ${indexText(article.source)}, ${indexText((names.get(article.id) ?? []).join(" "))})`;
@@ -41,7 +43,10 @@ export async function isSearchIndexCurrent(client: Pick<Tx, "systemState">): Pro
   return state?.value === SEARCH_INDEX_VERSION;
 }
 
-/** Re-indexes the given articles, or every article when the index is missing or outdated. */
+/**
+ * Re-indexes the given articles (removing those no longer public), or every article when the
+ * index is missing or outdated.
+ */
 export async function updateSearchIndex(tx: Tx, changedIds: number[]): Promise<void> {
   let ids = changedIds;
   if (!(await isSearchIndexCurrent(tx))) {

@@ -1,13 +1,17 @@
 import type { TArticlesQuery } from "../api/query";
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { LruCache } from "../lru";
+import { contentGeneration } from "./generation";
 import { parseSearchText, type ParsedSearch } from "./query";
 import { buildSnippet } from "./snippet";
 import type { ArticleList, EntityRef, ExportArticle, Facets, SearchBackend } from "./types";
 
 // Search on the embedded SQLite database: FTS5 (article_fts, see sqlite-index.ts) for words,
 // indexed columns for filters. A request costs two statements: the page (ranked by BM25 with title
-// and entity names boosted, or by date) and one pass that counts the total and every facet.
+// and entity names boosted, or by date) and one pass that counts the total and every facet. That
+// second pass depends only on the filters, so it is cached, keyed by the content generation that
+// every ingest renews.
 
 /** BM25 weights per column of article_fts: title, summary, body, source, entity names. */
 const BM25 = Prisma.raw("bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 6.0)");
@@ -116,18 +120,52 @@ async function entitiesOf(db: Db, ids: number[]): Promise<Map<number, EntityRef[
   return byArticle;
 }
 
-export function sqliteSearch(db: Db): SearchBackend {
+const PAGE_COLUMNS = Prisma.sql`a."id", a."slug", a."title", a."source", a."url", a."published", a."datePrecision", a."approximate", a."summary"`;
+
+function bodyColumn(search: ParsedSearch | null): Prisma.Sql {
+  return Prisma.sql`(SELECT ${search ? Prisma.sql`b."text"` : Prisma.sql`substr(b."text", 1, 600)`}
+    FROM "ArticleBody" b WHERE b."articleId" = a."id") AS "bodyText"`;
+}
+
+async function pageRows(db: Db, query: TArticlesQuery, search: ParsedSearch | null, c: Conditions): Promise<PageRow[]> {
+  const offset = (query.page - 1) * query.pageSize;
+  const filtered = query.entity.length > 0 || query.source !== undefined || query.from !== undefined || query.to !== undefined;
+  if (search && !filtered && query.sort === "relevance") {
+    // Words only: FTS5 ranks alone (it indexes public articles only), then the page is joined.
+    return db.$queryRaw<PageRow[]>`
+      SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)}
+      FROM (SELECT rowid AS id, ${BM25} AS score FROM "article_fts" WHERE "article_fts" MATCH ${search.match}
+            ORDER BY score LIMIT ${query.pageSize} OFFSET ${offset}) r
+      JOIN "Article" a ON a."id" = r."id" ORDER BY r."score", a."dateStart" DESC, a."slug"`;
+  }
+  return db.$queryRaw<PageRow[]>`
+    SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)}
+    FROM "Article" a ${c.words} WHERE ${c.core} AND ${c.source} AND ${c.dates}
+    ORDER BY ${orderBy(query, search)} LIMIT ${query.pageSize} OFFSET ${offset}`;
+}
+
+export function sqliteSearch(db: Db, cacheSize = 500): SearchBackend {
+  const facetCache = new LruCache<Promise<{ total: number; facets: Facets }>>(cacheSize);
+
+  async function cachedFacets(query: TArticlesQuery, search: ParsedSearch | null, c: Conditions) {
+    if (cacheSize <= 0) return countFacets(db, c);
+    const key = JSON.stringify([await contentGeneration(db), search?.match, query.entity, query.source, query.from?.value, query.to?.value]);
+    let result = facetCache.get(key);
+    if (!result) {
+      result = countFacets(db, c);
+      facetCache.set(key, result);
+      // A failed count must not stay cached.
+      result.catch(() => facetCache.delete(key));
+    }
+    return result;
+  }
+
   return {
     async search(query) {
       const search = query.q ? parseSearchText(query.q) : null;
       const c = conditions(query, search);
-      const offset = (query.page - 1) * query.pageSize;
-      const rows = await db.$queryRaw<PageRow[]>`
-        SELECT a."id", a."slug", a."title", a."source", a."url", a."published", a."datePrecision", a."approximate", a."summary",
-               (SELECT ${search ? Prisma.sql`b."text"` : Prisma.sql`substr(b."text", 1, 600)`} FROM "ArticleBody" b WHERE b."articleId" = a."id") AS "bodyText"
-        FROM "Article" a ${c.words} WHERE ${c.core} AND ${c.source} AND ${c.dates}
-        ORDER BY ${orderBy(query, search)} LIMIT ${query.pageSize} OFFSET ${offset}`;
-      const [{ total, facets }, entities] = await Promise.all([countFacets(db, c), entitiesOf(db, rows.map((r) => r.id))]);
+      const rows = await pageRows(db, query, search, c);
+      const [{ total, facets }, entities] = await Promise.all([cachedFacets(query, search, c), entitiesOf(db, rows.map((r) => r.id))]);
       const list: ArticleList = {
         total,
         page: query.page,

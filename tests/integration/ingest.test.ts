@@ -6,6 +6,8 @@ import { scanContent } from "@/lib/content/scan";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { ingestContent } from "@/lib/ingest";
 import { runIngestCli } from "@/lib/ingest/cli";
+import { ZArticlesQuery } from "@/lib/api/query";
+import { sqliteSearch } from "@/lib/search/sqlite";
 import { articleMarkdown, writeContent } from "../support/content";
 import { tempDir } from "../support/temp";
 
@@ -192,6 +194,25 @@ describe("npm run ingest", () => {
     await expect(ingestContent(db, index)).rejects.toThrow(/changed while it was being ingested/);
     expect((await db.article.findMany({ orderBy: { slug: "asc" } })).map((a) => a.title)).toEqual(["A", "B"]);
     expect(await db.revision.count()).toBe(2);
+  });
+
+  it("keeps the search index and its cache in step with every ingest", async () => {
+    const file = writeContent(content, "articles", "a", articleMarkdown({ body: "Le mot zanzibar." }));
+    await ingest();
+    const search = sqliteSearch(client(), 100);
+    const count = async (q: string) => (await search.search(ZArticlesQuery.parse({ q }))).total;
+    expect(await count("zanzibar")).toBe(1);
+    writeFileSync(file, articleMarkdown({ body: "Le mot tombouctou." }));
+    await ingest();
+    expect(await count("zanzibar")).toBe(0);
+    expect(await count("tombouctou")).toBe(1);
+    writeFileSync(file, articleMarkdown({ body: "Le mot tombouctou.", extra: "status: draft" }));
+    await ingest();
+    expect(await count("tombouctou")).toBe(0);
+    rmSync(file);
+    writeContent(content, "articles", "b", articleMarkdown({ body: "Tombouctou encore." }));
+    await ingest();
+    expect(await count("tombouctou")).toBe(1);
   });
 
   it("reads a flat folder of Markdown files as articles", async () => {

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../html";
-import { fold, termOf } from "./text";
+import { foldSameLength, termOf } from "./text";
 
 // Snippets are cut from the original text (never from the stemmed index), with every word whose
 // stem matches the query wrapped in <mark> and everything else escaped.
@@ -14,26 +14,6 @@ const LEAD_CHARS = 60;
 export interface Highlighter {
   terms: ReadonlySet<string>;
   prefixes: readonly string[];
-}
-
-const foldedChars = new Map<string, string>();
-
-function foldChar(c: string): string {
-  let f = foldedChars.get(c);
-  if (f === undefined) {
-    const folded = fold(c);
-    f = folded.length === c.length ? folded : c;
-    foldedChars.set(c, f);
-  }
-  return f;
-}
-
-/** Lowercase and without accents, with the same length as `text`, so that offsets carry over. */
-function foldSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  // Native passes for the common case; only non-ASCII characters go through the table.
-  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
-  return Array.from(text, (c) => (c.toLowerCase().length === c.length ? foldChar(c.toLowerCase()) : c)).join("");
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -69,3 +69,28 @@ export const STOPWORDS = new Set(
     "par pas pour qu que qui s sa se ses son sur t ta te tes toi ton tu un une vos votre vous c j n y est sont ete etre"
   ).split(" "),
 );
+
+const foldedChars = new Map<string, string>();
+
+function foldChar(c: string): string {
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    // Typographic apostrophes and non-breaking spaces read as their plain forms.
+    const folded = c === "’" || c === "ʼ" ? "'" : /\s/.test(c) ? " " : fold(c);
+    f = folded.length === c.length ? folded : c;
+    foldedChars.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * Lowercase and without accents like `fold`, but with exactly the length of `text` (a character
+ * whose folded form would be longer is kept as is), so that offsets found in the folded copy
+ * are offsets in the original.
+ */
+export function foldSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  // Native passes for the common case; only non-ASCII characters go through the table.
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  return Array.from(text, (c) => (c.toLowerCase().length === c.length ? foldChar(c.toLowerCase()) : c)).join("");
+}

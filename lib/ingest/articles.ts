@@ -87,39 +87,19 @@ async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<number[]> {
   return [...ids.values()];
 }
 
-/** Rewrites the explicit links (entities, related) of the changed articles, from the scan's references. */
+/** Rewrites the `related:` links of the changed articles, from the scan's references. */
 async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
-  const slugs = summaries.map((s) => s.slug);
-  const refs = summaries.flatMap((s) => s.refs);
-  const [articles, targets, entities] = await Promise.all([
-    tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-    tx.article.findMany({
-      where: { slug: { in: refs.filter((r) => r.target === "article").map((r) => r.slug) } },
-      select: { id: true, slug: true },
-    }),
-    tx.entity.findMany({
-      where: { slug: { in: refs.filter((r) => r.target === "entity").map((r) => r.slug) } },
-      select: { id: true, slug: true },
-    }),
+  const refs = summaries.flatMap((s) => s.refs).filter((r) => r.target === "article");
+  const [articles, targets] = await Promise.all([
+    tx.article.findMany({ where: { slug: { in: summaries.map((s) => s.slug) } }, select: { id: true, slug: true } }),
+    tx.article.findMany({ where: { slug: { in: refs.map((r) => r.slug) } }, select: { id: true, slug: true } }),
   ]);
   const articleIds = new Map(articles.map((a) => [a.slug, a.id]));
   const targetIds = new Map(targets.map((a) => [a.slug, a.id]));
-  const entityIds = new Map(entities.map((e) => [e.slug, e.id]));
-  const ids = [...articleIds.values()];
-  await tx.articleEntity.deleteMany({ where: { articleId: { in: ids } } });
-  await tx.articleLink.deleteMany({ where: { fromId: { in: ids } } });
-  await tx.articleEntity.createMany({
-    data: summaries.flatMap((s) =>
-      s.refs
-        .filter((r) => r.target === "entity")
-        .map((r) => ({ articleId: articleIds.get(s.slug)!, entityId: entityIds.get(r.slug)!, explicit: true })),
-    ),
-  });
+  await tx.articleLink.deleteMany({ where: { fromId: { in: [...articleIds.values()] } } });
   await tx.articleLink.createMany({
     data: summaries.flatMap((s) =>
-      s.refs
-        .filter((r) => r.target === "article")
-        .map((r) => ({ fromId: articleIds.get(s.slug)!, toId: targetIds.get(r.slug)! })),
+      s.refs.filter((r) => r.target === "article").map((r) => ({ fromId: articleIds.get(s.slug)!, toId: targetIds.get(r.slug)! })),
     ),
   });
 }

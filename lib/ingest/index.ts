@@ -6,6 +6,7 @@ import { bumpContentGeneration } from "../search/generation";
 import { isSearchIndexCurrent, updateSearchIndex } from "../search/sqlite-index";
 import { writeArticles } from "./articles";
 import { writeEntities, writeEvents } from "./entities-events";
+import { updateArticleEntities, type ChangedArticle } from "./mentions";
 
 // Writes a validated content index to the database: compares content hashes with what is stored,
 // then applies every change in one transaction, so that the archive is never half-updated.
@@ -50,6 +51,14 @@ export function formatSummary(s: IngestSummary): string {
   return `${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged`;
 }
 
+/** The changed articles with the entities their frontmatter names. */
+async function explicitEntities(tx: Tx, summaries: FileSummary[]): Promise<ChangedArticle[]> {
+  const ids = new Map(
+    (await tx.article.findMany({ where: { slug: { in: summaries.map((s) => s.slug) } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]),
+  );
+  return summaries.map((s) => ({ id: ids.get(s.slug)!, explicit: s.refs.filter((r) => r.target === "entity").map((r) => r.slug) }));
+}
+
 /** Ingest transactions can be long on a large corpus; Prisma's default of 5 s is for web requests. */
 const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -81,12 +90,13 @@ export async function ingestContent(db: Db, index: ContentIndex): Promise<Ingest
       const changedEntities = await writeEntities(tx, plans.entity);
       const changedArticles = await writeArticles(tx, plans.article);
       await writeEvents(tx, plans.event);
+      const relinked = await updateArticleEntities(tx, await explicitEntities(tx, [...plans.article.added, ...plans.article.updated]));
       // Articles whose indexed entity names changed are re-indexed too.
       const linked = await tx.articleEntity.findMany({
         where: { entity: { slug: { in: changedEntities } } },
         select: { articleId: true },
       });
-      await updateSearchIndex(tx, [...new Set([...changedArticles, ...linked.map((l) => l.articleId)])]);
+      await updateSearchIndex(tx, [...new Set([...changedArticles, ...relinked, ...linked.map((l) => l.articleId)])]);
       await bumpContentGeneration(tx);
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },

@@ -165,6 +165,33 @@ describe("npm run ingest", () => {
     expect([link.from.slug, link.to.slug]).toEqual(["a", "b"]);
   });
 
+  it("detects mentions with counts and positions, and rescans every article when names change", async () => {
+    writeContent(content, "entities", "thales", "---\nname: Thales\nkind: company\n---\n");
+    writeContent(content, "articles", "a", articleMarkdown({ title: "Thalès et l’État", body: "THALES, puis Thalès. Rien sur Bull." }));
+    await ingest();
+    const db = client();
+    const links = async () =>
+      (await db.articleEntity.findMany({ include: { entity: true }, orderBy: { entityId: "asc" } })).map((l) => [l.entity.slug, l.mentions, JSON.parse(l.positions), l.explicit]);
+    // Twice in the body (positions in the text), once in the title.
+    expect(await links()).toEqual([["thales", 3, [0, 13], false]]);
+
+    // A new entity: the unchanged article is scanned again and its mention of Bull found.
+    writeContent(content, "entities", "bull", "---\nname: Bull\nkind: company\n---\n");
+    expect((await ingest()).out).toEqual(["1 added, 0 updated, 0 removed, 2 unchanged"]);
+    expect(await links()).toEqual([
+      ["thales", 3, [0, 13], false],
+      ["bull", 1, [30], false],
+    ]);
+
+    // Naming an entity in the frontmatter makes it explicit, mentioned or not.
+    writeContent(content, "articles", "a", articleMarkdown({ title: "Thalès et l’État", body: "Rien.", extra: "entities: [bull]" }));
+    await ingest();
+    expect(await links()).toEqual([
+      ["thales", 1, [], false],
+      ["bull", 0, [], true],
+    ]);
+  });
+
   it("rejects an alias shared by two entities", async () => {
     writeContent(content, "entities", "thales", "---\nname: Thales\naliases: [Thalès]\n---\n");
     writeContent(content, "entities", "autre", "---\nname: Autre\naliases:\n  - THALES\n---\n");

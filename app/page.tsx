@@ -47,11 +47,14 @@ export default async function HomePage() {
             <ul className="mt-2 space-y-1">
               {facets.entities.slice(0, 12).map((e) => (
                 <li key={e.slug}>
-                  <Link href={`/articles?entity=${e.slug}`}>{e.name}</Link>{" "}
+                  <Link href={`/entities/${e.slug}`}>{e.name}</Link>{" "}
                   <span className="text-sm text-stone-600 dark:text-stone-400">({e.count})</span>
                 </li>
               ))}
             </ul>
+            <p className="mt-2 text-sm">
+              <Link href="/entities">Tous les acteurs</Link> · <Link href="/timeline">La chronologie</Link>
+            </p>
           </section>
         )}
         <section aria-labelledby="par-annee">

@@ -1,15 +1,8 @@
 import Link from "next/link";
 import { searchHref, toggleEntity, type SearchState } from "@/lib/search/url";
+import { kindLabel } from "@/lib/labels";
 import type { Facets } from "@/lib/search/types";
 
-const KIND_LABELS: Record<string, string> = {
-  company: "entreprise",
-  person: "personne",
-  institution: "institution",
-  product: "produit",
-  project: "projet",
-  other: "autre",
-};
 
 /** Facets as links: each one toggles a filter in the URL and shows how many results it leads to. */
 export function SearchFacets({ facets, state }: { facets: Facets; state: SearchState }) {
@@ -29,7 +22,7 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
                     {active ? "☑" : "☐"} {e.name}
                   </Link>{" "}
                   <span className="text-stone-600 dark:text-stone-400">
-                    ({e.count}, {KIND_LABELS[e.kind] ?? e.kind})
+                    ({e.count}, {kindLabel(e.kind)})
                   </span>
                 </li>
               );

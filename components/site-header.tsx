@@ -3,6 +3,8 @@ import { SearchBox } from "./search-box";
 
 const NAV = [
   { href: "/articles", label: "Articles" },
+  { href: "/timeline", label: "Chronologie" },
+  { href: "/entities", label: "Acteurs" },
   { href: "/search", label: "Recherche avancée" },
 ] as const;
 
@@ -18,7 +20,7 @@ export function SiteHeader() {
         </Link>
         <SearchBox />
         <nav aria-label="Navigation principale">
-          <ul className="flex gap-4">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {NAV.map((item) => (
               <li key={item.href}>
                 <Link href={item.href}>{item.label}</Link>

@@ -90,3 +90,27 @@ export function articlesQueryInput(params: URLSearchParams | Record<string, stri
 export function parseArticlesQuery(params: URLSearchParams | Record<string, string | string[] | undefined>) {
   return ZArticlesQuery.safeParse(articlesQueryInput(params));
 }
+
+/** GET /api/timeline and /timeline: `entity`, `era`, `from`, `to`. */
+export const ZTimelineQuery = z
+  .object({
+    entity: z.string().regex(SLUG_PATTERN, "entity must be an entity slug such as numergy").optional(),
+    era: z.string().trim().min(1).max(120).optional(),
+    from: partialDate.optional(),
+    to: partialDate.optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from.start <= query.to.end, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
+
+export type TTimelineQuery = z.output<typeof ZTimelineQuery>;
+
+export function parseTimelineQuery(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  const one = (key: string) => {
+    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === "" || first === null ? undefined : first;
+  };
+  return ZTimelineQuery.safeParse({ entity: one("entity"), era: one("era"), from: one("from"), to: one("to") });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { readingMinutes } from "../content/markdown";
 import { db, type Db } from "../db";
 import type { EntityRef } from "../search/types";
+import { getRelatedStories } from "./related";
 
 // One public article with everything its page and GET /api/articles/<slug> show.
 
@@ -40,15 +41,22 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     include: {
       body: { select: { markdown: true, html: true } },
       entities: {
-        select: { entity: { select: { slug: true, name: true, kind: true } } },
+        select: { entity: { select: { id: true, slug: true, name: true, kind: true } } },
         orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
       },
-      linksFrom: { where: { to: isPublic }, select: { to: { select: { slug: true, title: true } } } },
+      linksFrom: { where: { to: isPublic }, select: { to: { select: { slug: true } } } },
       linksTo: { where: { from: isPublic }, select: { from: { select: { slug: true, title: true } } } },
       _count: { select: { revisions: true } },
     },
   });
   if (!article) return null;
+  const related = await getRelatedStories({
+    id: article.id,
+    slug: article.slug,
+    dateStart: article.dateStart,
+    entities: article.entities.map((e) => e.entity),
+    explicit: article.linksFrom.map((l) => l.to.slug),
+  });
   return {
     slug: article.slug,
     title: article.title,
@@ -64,8 +72,8 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     bodyMarkdown: article.body?.markdown ?? "",
     wordCount: article.wordCount,
     readingMinutes: readingMinutes(article.wordCount),
-    entities: article.entities.map((e) => e.entity),
-    related: article.linksFrom.map((l) => ({ ...l.to, reason: "lien choisi par la rédaction" })),
+    entities: article.entities.map(({ entity: { slug, name, kind } }) => ({ slug, name, kind })),
+    related: related.map(({ slug, title, reason }) => ({ slug, title, reason })),
     backlinks: article.linksTo.map((l) => l.from),
     revisions: article._count.revisions,
     updatedAt: article.updatedAt.toISOString(),

@@ -12,3 +12,7 @@ export async function listArticleSlugsForSitemap() {
     take: SITEMAP_LIMIT,
   });
 }
+
+export async function listEntitySlugsForSitemap() {
+  return db.entity.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" }, take: SITEMAP_LIMIT });
+}

@@ -4,10 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Attribution } from "@/components/attribution";
 import { CiteThis } from "@/components/cite-this";
+import { EntityChips } from "@/components/entity-chips";
 import { FrenchDate } from "@/components/french-date";
 import { getAdjacentArticles, getArticleBySlug, type ArticleDetail } from "@/lib/data/get-article";
 import { siteUrl } from "@/lib/env";
 import { citationsFor } from "@/lib/export/cite";
+import { linkMentions } from "@/lib/content/mentions";
+import { getMentionMatcher } from "@/lib/data/mention-matcher";
+import { listEvents } from "@/lib/data/timeline";
 
 export const dynamic = "force-dynamic";
 
@@ -69,8 +73,13 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const { slug } = await params;
   const article = await getArticle(slug);
   if (!article) notFound();
-  const { previous, next } = await getAdjacentArticles(slug);
+  const [{ previous, next }, events, matcher] = await Promise.all([
+    getAdjacentArticles(slug),
+    listEvents({ sourceArticle: slug }),
+    getMentionMatcher(),
+  ]);
   const citations = citationsFor(article, siteUrl());
+  const bodyHtml = linkMentions(article.bodyHtml, matcher, (entity) => `/entities/${entity}`);
   return (
     <article lang={article.language}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article) }} />
@@ -85,30 +94,60 @@ export default async function ArticlePage({ params }: { params: Params }) {
           {article.authors.length > 0 && <> · {article.authors.join(", ")}</>} · {article.readingMinutes} min de lecture
         </p>
         {article.summary && <p className="mt-4 text-lg text-stone-700 italic dark:text-stone-300">{article.summary}</p>}
+        <div className="no-print mt-4">
+          <EntityChips entities={article.entities} label="Acteurs cités dans l’article" />
+        </div>
       </header>
 
-      {/* bodyHtml was sanitised at ingest (lib/content/markdown.ts): no script, handler or javascript: link. */}
-      <div className="prose mt-8" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {/* bodyHtml was sanitised at ingest (lib/content/markdown.ts): no script, handler or javascript: link;
+          linkMentions only adds links to entity pages (lib/content/mentions.ts). */}
+      <div className="prose mt-8" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
       <Attribution article={article} />
       <CiteThis citations={citations} />
 
-      {(article.related.length > 0 || article.backlinks.length > 0) && (
-        <section aria-labelledby="liens" className="no-print mt-10">
-          <h2 id="liens" className="text-xl font-semibold">
-            Articles liés
+      {events.length > 0 && (
+        <section aria-labelledby="chronologie" className="no-print mt-10">
+          <h2 id="chronologie" className="text-xl font-semibold">
+            Sur la chronologie
           </h2>
+          <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">Les événements que cet article atteste :</p>
           <ul className="mt-2 list-disc space-y-1 pl-6">
-            {article.related.map((r) => (
-              <li key={r.slug}>
-                <Link href={`/articles/${r.slug}`}>{r.title}</Link>{" "}
-                <span className="text-sm text-stone-600 dark:text-stone-400">({r.reason})</span>
+            {events.map((event) => (
+              <li key={event.slug}>
+                <FrenchDate value={event.date} approximate={event.approximate} /> —{" "}
+                <Link href={`/timeline#${event.slug}`}>{event.title}</Link>
               </li>
             ))}
+          </ul>
+        </section>
+      )}
+
+      {article.related.length > 0 && (
+        <section aria-labelledby="liees" className="no-print mt-10">
+          <h2 id="liees" className="text-xl font-semibold">
+            Articles liés
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {article.related.map((r) => (
+              <li key={r.slug}>
+                <Link href={`/articles/${r.slug}`}>{r.title}</Link>
+                <span className="block text-sm text-stone-600 dark:text-stone-400">{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {article.backlinks.length > 0 && (
+        <section aria-labelledby="cite-par" className="no-print mt-10">
+          <h2 id="cite-par" className="text-xl font-semibold">
+            Cité par
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
             {article.backlinks.map((b) => (
-              <li key={`cite-${b.slug}`}>
-                <Link href={`/articles/${b.slug}`}>{b.title}</Link>{" "}
-                <span className="text-sm text-stone-600 dark:text-stone-400">(renvoie à cet article)</span>
+              <li key={b.slug}>
+                <Link href={`/articles/${b.slug}`}>{b.title}</Link>
               </li>
             ))}
           </ul>

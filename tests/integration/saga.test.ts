@@ -1,0 +1,123 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runIngestCli } from "@/lib/ingest/cli";
+
+// The real content (seed articles, entities, timeline) ingested into a temporary database, read
+// back through the data layer and the API route handlers exactly as the site uses them.
+
+// lib/env reads DATABASE_URL once, when first imported (by the imports above): set it before them.
+const { dir, dbUrl } = vi.hoisted(() => {
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/andromede-saga-${process.pid}-${Date.now()}`;
+  const dbUrl = `file:${dir}/saga.db`;
+  process.env.DATABASE_URL = dbUrl;
+  return { dir, dbUrl };
+});
+type Modules = {
+  entities: typeof import("@/lib/data/entities");
+  timeline: typeof import("@/lib/data/timeline");
+  article: typeof import("@/lib/data/get-article");
+  timelineRoute: typeof import("@/app/api/timeline/route");
+  entityRoute: typeof import("@/app/api/entities/[slug]/route");
+  entitiesRoute: typeof import("@/app/api/entities/route");
+};
+let m: Modules;
+
+beforeAll(async () => {
+  expect(await runIngestCli(["--dir", "content"], { out: () => {}, err: (l) => console.error(l) }, dbUrl)).toBe(0);
+  m = {
+    entities: await import("@/lib/data/entities"),
+    timeline: await import("@/lib/data/timeline"),
+    article: await import("@/lib/data/get-article"),
+    timelineRoute: await import("@/app/api/timeline/route"),
+    entityRoute: await import("@/app/api/entities/[slug]/route"),
+    entitiesRoute: await import("@/app/api/entities/route"),
+  };
+}, 60_000);
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("entities", () => {
+  it("counts the articles that name or mention each entity", async () => {
+    const all = await m.entities.listEntities();
+    const numergy = all.find((e) => e.slug === "numergy")!;
+    expect(numergy).toMatchObject({ name: "Numergy", kind: "company" });
+    expect(numergy.articleCount).toBe(5);
+    expect(all.find((e) => e.slug === "ikoula")!.articleCount).toBe(1);
+  });
+
+  it("gives an entity its co-mentions and its attention over time", async () => {
+    const numergy = (await m.entities.getEntityBySlug("numergy"))!;
+    expect(numergy.coMentioned.map((c) => c.slug)).toContain("sfr");
+    expect(numergy.attention).toEqual([
+      { month: "2014-09", count: 1 },
+      { month: "2015-09", count: 1 },
+      { month: "2015-10", count: 1 },
+    ]);
+    expect(numergy.yearOnly).toEqual([
+      { year: 2014, count: 1 },
+      { year: 2016, count: 1 },
+    ]);
+  });
+});
+
+describe("timeline", () => {
+  it("lists events in date order with their sources", async () => {
+    const events = await m.timeline.listEvents();
+    expect(events.map((e) => e.date)).toEqual([...events.map((e) => e.date)].sort());
+    const safeguard = events.find((e) => e.slug === "numergy-procedure-de-sauvegarde")!;
+    expect(safeguard).toMatchObject({ date: "2015-10-13", datePrecision: "day", era: "La fin" });
+    expect(safeguard.sources.map((s) => s.slug)).toContain("numergy-cloud-a-la-francaise-nen-finit-plus-de-mourir");
+  });
+
+  it("filters by entity, era and dates", async () => {
+    const forIkoula = await m.timeline.listEvents({ entity: "ikoula" });
+    expect(forIkoula.length).toBeGreaterThan(0);
+    expect(forIkoula.every((e) => e.entities.some((x) => x.slug === "ikoula"))).toBe(true);
+    expect((await m.timeline.listEvents({ era: "La fin" })).every((e) => e.era === "La fin")).toBe(true);
+    expect(await m.timeline.listEras()).toEqual(["Le projet Andromède", "Deux clouds souverains", "La fin"]);
+  });
+
+  it("answers GET /api/timeline in the contract's shape, and 400 for bad dates", async () => {
+    const ok = await m.timelineRoute.GET(new Request("http://x/api/timeline?entity=numergy&from=2015"));
+    expect(ok.status).toBe(200);
+    const { events } = await ok.json();
+    expect(events.length).toBeGreaterThan(0);
+    expect(Object.keys(events[0]).sort()).toEqual(
+      ["approximate", "date", "datePrecision", "descriptionHtml", "entities", "era", "slug", "sources", "title"].sort(),
+    );
+    expect(events.every((e: { date: string }) => e.date >= "2015")).toBe(true);
+    const bad = await m.timelineRoute.GET(new Request("http://x/api/timeline?from=2015-13"));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("article links", () => {
+  it("puts the explicit link first and shows the backlink on the other side", async () => {
+    const fini = (await m.article.getArticleBySlug("numergy-c-est-fini"))!;
+    expect(fini.related[0]).toEqual({
+      slug: "numergy-cloud-a-la-francaise-nen-finit-plus-de-mourir",
+      title: "Avec Numergy, le cloud à la française n'en finit plus de mourir",
+      reason: "lien choisi par la rédaction",
+    });
+    expect(fini.related.slice(1).every((r) => r.reason.startsWith("également sur") || r.reason.startsWith("publié"))).toBe(true);
+    const tribune = (await m.article.getArticleBySlug("numergy-cloud-a-la-francaise-nen-finit-plus-de-mourir"))!;
+    expect(tribune.backlinks).toEqual([{ slug: "numergy-c-est-fini", title: "Numergy c’est fini" }]);
+  });
+});
+
+describe("entity API", () => {
+  it("lists entities and details one with its articles and events", async () => {
+    const list = await (await m.entitiesRoute.GET()).json();
+    expect(list.entities.find((e: { slug: string }) => e.slug === "thales")).toMatchObject({ aliases: ["Thalès"], articleCount: expect.any(Number) });
+    const response = await m.entityRoute.GET(new Request("http://x"), { params: Promise.resolve({ slug: "cloudwatt" }) });
+    const cloudwatt = await response.json();
+    expect(cloudwatt).toMatchObject({ slug: "cloudwatt", name: "Cloudwatt", kind: "company" });
+    expect(cloudwatt.articles.length).toBeGreaterThan(0);
+    expect(cloudwatt.events.map((e: { slug: string }) => e.slug)).toContain("cloudwatt-box");
+    const missing = await m.entityRoute.GET(new Request("http://x"), { params: Promise.resolve({ slug: "inconnue" }) });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,5 +1,11 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as EntitiesRoute from "@/app/api/entities/route";
+import type * as EntityRoute from "@/app/api/entities/[slug]/route";
+import type * as TimelineRoute from "@/app/api/timeline/route";
+import type * as Entities from "@/lib/data/entities";
+import type * as Article from "@/lib/data/get-article";
+import type * as Timeline from "@/lib/data/timeline";
 import { runIngestCli } from "@/lib/ingest/cli";
 
 // The real content (seed articles, entities, timeline) ingested into a temporary database, read
@@ -13,12 +19,12 @@ const { dir, dbUrl } = vi.hoisted(() => {
   return { dir, dbUrl };
 });
 type Modules = {
-  entities: typeof import("@/lib/data/entities");
-  timeline: typeof import("@/lib/data/timeline");
-  article: typeof import("@/lib/data/get-article");
-  timelineRoute: typeof import("@/app/api/timeline/route");
-  entityRoute: typeof import("@/app/api/entities/[slug]/route");
-  entitiesRoute: typeof import("@/app/api/entities/route");
+  entities: typeof Entities;
+  timeline: typeof Timeline;
+  article: typeof Article;
+  timelineRoute: typeof TimelineRoute;
+  entityRoute: typeof EntityRoute;
+  entitiesRoute: typeof EntitiesRoute;
 };
 let m: Modules;
 

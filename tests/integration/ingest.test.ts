@@ -192,6 +192,22 @@ describe("npm run ingest", () => {
     ]);
   });
 
+  it("rejects timeline events that name unknown entities or source articles, or have no date", async () => {
+    writeContent(content, "articles", "a", articleMarkdown());
+    writeContent(content, "timeline", "lancement", "---\ndate: 2012-09\ntitle: Lancement\nentities: [numergy]\nsources: [a, absent]\n---\nTexte.\n");
+    writeContent(content, "timeline", "sans-date", "---\ntitle: Sans date\n---\nTexte.\n");
+    const result = await ingest();
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/timeline\/sans-date\.md:1: date: is required$/),
+        expect.stringMatching(/timeline\/lancement\.md:4: entities\.0: unknown entity "numergy"$/),
+        expect.stringMatching(/timeline\/lancement\.md:5: sources\.1: unknown article "absent"$/),
+      ]),
+    );
+    expect(existsSync(path.join(tmp.dir, "db"))).toBe(false);
+  });
+
   it("rejects an alias shared by two entities", async () => {
     writeContent(content, "entities", "thales", "---\nname: Thales\naliases: [Thalès]\n---\n");
     writeContent(content, "entities", "autre", "---\nname: Autre\naliases:\n  - THALES\n---\n");

@@ -3,18 +3,25 @@
 // (time and peak memory), serves them with the production build, and reports p50/p95 latency of
 // GET /api/articles for a fixed query mix next to the bare FTS5 query on the same database.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { runIngestCli } from "../lib/ingest/cli";
+import { applyMigrations } from "../lib/migrations";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { parseSearchText } from "../lib/search/query";
 
 const { values } = parseArgs({
-  options: { sizes: { type: "string", default: "10000,100000" }, runs: { type: "string", default: "60" }, keep: { type: "boolean" } },
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    runs: { type: "string", default: "60" },
+    // Keep the corpus and database afterwards; reuse a kept database instead of building it again.
+    keep: { type: "boolean" },
+    reuse: { type: "boolean" },
+  },
 });
 const SIZES = values.sizes!.split(",").map(Number);
 const RUNS = Number(values.runs);
@@ -126,20 +133,24 @@ async function benchSize(size: number): Promise<string[]> {
   const root = path.join(tmpdir(), `andromede-bench-${size}`);
   const content = path.join(root, "content");
   const dbFile = path.join(root, "bench.db");
-  let t = performance.now();
-  buildCorpus(content, size);
-  const generated = performance.now() - t;
-  rmSync(dbFile, { force: true });
-  rmSync(`${dbFile}-wal`, { force: true });
-
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  t = performance.now();
-  const code = await runIngestCli(["--dir", content], { out: (l) => console.log(`  ingest: ${l}`), err: (l) => console.error(l) }, `file:${dbFile}`);
-  const ingestMs = performance.now() - t;
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`ingest failed (${code})`);
-
+  let built = "Database reused from an earlier run (--reuse).";
+  if (!(values.reuse && existsSync(dbFile))) {
+    let t = performance.now();
+    buildCorpus(content, size);
+    const generated = performance.now() - t;
+    rmSync(dbFile, { force: true });
+    rmSync(`${dbFile}-wal`, { force: true });
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    t = performance.now();
+    const code = await runIngestCli(["--dir", content], { out: (l) => console.log(`  ingest: ${l}`), err: (l) => console.error(l) }, `file:${dbFile}`);
+    const ingestMs = performance.now() - t;
+    clearInterval(sampler);
+    if (code !== 0) throw new Error(`ingest failed (${code})`);
+    built = `Corpus generated in ${(generated / 1000).toFixed(1)} s; ingest (validate, render, write, index) ${(ingestMs / 1000).toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB.`;
+  } else {
+    applyMigrations(`file:${dbFile}`);
+  }
   const sqlite = new Database(dbFile, { readonly: true });
   const bare = sqlite.prepare(
     `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 6.0) LIMIT 20`,
@@ -147,7 +158,7 @@ async function benchSize(size: number): Promise<string[]> {
   const lines: string[] = [
     `### ${size.toLocaleString("en")} articles`,
     "",
-    `Corpus generated in ${(generated / 1000).toFixed(1)} s; ingest (validate, render, write, index) ${(ingestMs / 1000).toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB; database ${(readFileSync(dbFile).length / 2 ** 20).toFixed(0)} MiB.`,
+    `${built} Database: ${(statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB.`,
     "",
     "| query type | API p50 | API p95 | API p95, cache on | bare FTS p50 | bare FTS p95 |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -217,6 +228,9 @@ if (buildIfNeeded() !== 0) process.exit(2);
 const report: string[] = [`Runs per query type: ${RUNS} (after 5 warm-up requests), sequential, on this machine (${process.arch}, Node ${process.version}).`, ""];
 for (const size of SIZES) {
   console.log(`bench: ${size} articles…`);
-  report.push(...(await benchSize(size)), "");
+  const lines = await benchSize(size);
+  // Printed as soon as they are known: a later size failing does not lose them.
+  console.log(lines.join("\n"));
+  report.push(...lines, "");
 }
 console.log("\n" + report.join("\n"));

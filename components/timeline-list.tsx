@@ -18,7 +18,7 @@ export function TimelineList({ events, headingLevel = 2 }: { events: TimelineEve
     <div className="space-y-10">
       {eras.map(({ era, events: list }, i) => (
         <section key={`${era}-${i}`} aria-labelledby={`era-${i}`}>
-          <EraHeading id={`era-${i}`} className="text-2xl font-semibold">
+          <EraHeading id={`era-${i}`} className={headingLevel === 2 ? "text-2xl font-semibold" : "text-lg font-semibold"}>
             {era}
           </EraHeading>
           <ol className="mt-4 space-y-6 border-l-2 border-stone-300 pl-6 dark:border-stone-700">

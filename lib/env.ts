@@ -13,8 +13,6 @@ const ZEnv = z.object({
     }),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** How many search results (totals and facets) to keep in memory; 0 turns the cache off. */
-  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Public address of the site, for canonical URLs, feeds and sitemaps. */
   SITE_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -160,18 +160,16 @@ async function benchSize(size: number): Promise<string[]> {
     "",
     `${built} Database: ${(statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB.`,
     "",
-    "| query type | API p50 | API p95 | API p95, cache on | bare FTS p50 | bare FTS p95 |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| query type | API p50 | API p95 | bare FTS p50 | bare FTS p95 |",
+    "| --- | ---: | ---: | ---: | ---: |",
   ];
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   try {
-    const cold = await measureApi(dbFile, 0, bare);
-    const warm = await measureApi(dbFile, 500, bare);
+    const measured = await measureApi(dbFile, bare);
     for (const kind of Object.keys(QUERY_MIX)) {
-      const c = cold.get(kind)!;
-      const w = warm.get(kind)!;
-      const fts = c.fts.length ? `${ms(percentile(c.fts, 50))} | ${ms(percentile(c.fts, 95))}` : "— | —";
-      lines.push(`| ${kind} | ${ms(percentile(c.api, 50))} | ${ms(percentile(c.api, 95))} | ${ms(percentile(w.api, 95))} | ${fts} |`);
+      const m = measured.get(kind)!;
+      const fts = m.fts.length ? `${ms(percentile(m.fts, 50))} | ${ms(percentile(m.fts, 95))}` : "— | —";
+      lines.push(`| ${kind} | ${ms(percentile(m.api, 50))} | ${ms(percentile(m.api, 95))} | ${fts} |`);
     }
   } finally {
     sqlite.close();
@@ -181,12 +179,11 @@ async function benchSize(size: number): Promise<string[]> {
 }
 
 /** Serves the database with the production build and times the query mix (sorted samples per type). */
-async function measureApi(dbFile: string, cacheSize: number, bare: Database.Statement): Promise<Map<string, { api: number[]; fts: number[] }>> {
+async function measureApi(dbFile: string, bare: Database.Statement): Promise<Map<string, { api: number[]; fts: number[] }>> {
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
     env: {
       ...process.env,
       DATABASE_URL: `file:${dbFile}`,
-      SEARCH_CACHE_SIZE: String(cacheSize),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },

@@ -1,7 +1,6 @@
 import "server-only";
 import type { TArticlesQuery } from "../api/query";
 import { db } from "../db";
-import { env } from "../env";
 import { sqliteSearch } from "../search/sqlite";
 import type { ArticleList, ExportArticle, SearchBackend } from "../search/types";
 
@@ -10,7 +9,7 @@ import type { ArticleList, ExportArticle, SearchBackend } from "../search/types"
 
 let backend: SearchBackend | undefined;
 function searchBackend(): SearchBackend {
-  backend ??= sqliteSearch(db, env.SEARCH_CACHE_SIZE);
+  backend ??= sqliteSearch(db);
   return backend;
 }
 

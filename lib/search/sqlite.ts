@@ -1,30 +1,26 @@
 import type { TArticlesQuery } from "../api/query";
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { LruCache } from "../lru";
 import { contentGeneration } from "./generation";
+import { evaluate, loadMemoryIndex, newestOrder, pageIds, type MemoryIndex } from "./memory-index";
 import { parseSearchText, type ParsedSearch } from "./query";
 import { buildSnippet } from "./snippet";
-import type { ArticleList, EntityRef, ExportArticle, Facets, SearchBackend } from "./types";
+import type { ArticleList, EntityRef, ExportArticle, SearchBackend } from "./types";
 
-// Search on the embedded SQLite database: FTS5 (article_fts, see sqlite-index.ts) for words,
-// indexed columns for filters. A request costs two statements: the page (ranked by BM25 with title
-// and entity names boosted, or by date) and one pass that counts the total and every facet. That
-// second pass depends only on the filters, so it is cached, keyed by the content generation that
-// every ingest renews.
+// Search on the embedded SQLite database. FTS5 (article_fts, see sqlite-index.ts) finds the
+// articles containing the words, ranked by BM25 with title and entity names boosted; the in-memory
+// index (memory-index.ts) applies the other filters, counts the total and every facet and picks the
+// page in one pass; SQL then reads only the rows of that page. Exports stream every match with SQL.
 
 /** BM25 weights per column of article_fts: title, summary, body, source, entity names. */
 const BM25 = Prisma.raw("bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 6.0)");
 const PUBLIC = Prisma.sql`a."status" = 'published' AND a."removedAt" IS NULL`;
-const FACET_LIMIT = 100;
 
 interface Conditions {
-  /** Public and entities (AND): what every count respects, with the words. */
+  /** Public and entities (AND). */
   core: Prisma.Sql;
   /** The words, as a join that also gives each article its BM25 score (lower is better). */
   words: Prisma.Sql;
-  /** The words, as a join without scores (for counting). */
-  wordsFilter: Prisma.Sql;
   source: Prisma.Sql;
   dates: Prisma.Sql;
 }
@@ -44,50 +40,9 @@ function conditions(query: TArticlesQuery, search: ParsedSearch | null): Conditi
     words: search
       ? Prisma.sql`JOIN (SELECT rowid AS id, ${BM25} AS score FROM "article_fts" WHERE "article_fts" MATCH ${search.match}) r ON r."id" = a."id"`
       : Prisma.empty,
-    wordsFilter: search
-      ? Prisma.sql`JOIN (SELECT rowid AS id FROM "article_fts" WHERE "article_fts" MATCH ${search.match}) r ON r."id" = a."id"`
-      : Prisma.empty,
     source: query.source ? Prisma.sql`a."source" = ${query.source}` : Prisma.sql`1`,
     dates: dates.length > 0 ? Prisma.join(dates, " AND ") : Prisma.sql`1`,
   };
-}
-
-interface FacetRow {
-  facet: "total" | "source" | "year" | "entity";
-  key: string | null;
-  name: string | null;
-  kind: string | null;
-  count: bigint | number;
-}
-
-/**
- * Total and facets in one pass over the matching articles. Each facet ignores its own filter
- * (choosing a source shows how many articles the other sources have), and respects the others.
- */
-async function countFacets(db: Db, c: Conditions): Promise<{ total: number; facets: Facets }> {
-  const rows = await db.$queryRaw<FacetRow[]>`
-    WITH m AS MATERIALIZED (
-      SELECT a."id", a."source", substr(a."dateStart", 1, 4) AS year, (${c.source}) AS sourceOk, (${c.dates}) AS datesOk
-      FROM "Article" a ${c.wordsFilter} WHERE ${c.core}
-    )
-    SELECT 'total' AS facet, NULL AS key, NULL AS name, NULL AS kind, COUNT(*) AS count FROM m WHERE sourceOk AND datesOk
-    UNION ALL SELECT * FROM (SELECT 'source', source, source, NULL, COUNT(*) AS n FROM m WHERE datesOk
-      GROUP BY source ORDER BY n DESC, source LIMIT ${FACET_LIMIT})
-    UNION ALL SELECT * FROM (SELECT 'year', year, year, NULL, COUNT(*) AS n FROM m WHERE sourceOk
-      GROUP BY year ORDER BY year)
-    UNION ALL SELECT * FROM (SELECT 'entity', e."slug", e."name", e."kind", COUNT(*) AS n
-      FROM m JOIN "ArticleEntity" ae ON ae."articleId" = m."id" JOIN "Entity" e ON e."id" = ae."entityId"
-      WHERE sourceOk AND datesOk GROUP BY e."id" ORDER BY n DESC, e."name" LIMIT ${FACET_LIMIT})`;
-  const facets: Facets = { entities: [], sources: [], years: [] };
-  let total = 0;
-  for (const row of rows) {
-    const count = Number(row.count);
-    if (row.facet === "total") total = count;
-    else if (row.facet === "source") facets.sources.push({ name: row.key!, count });
-    else if (row.facet === "year") facets.years.push({ year: Number(row.key), count });
-    else facets.entities.push({ slug: row.key!, name: row.name!, kind: row.kind!, count });
-  }
-  return { total, facets };
 }
 
 function orderBy(query: TArticlesQuery, search: ParsedSearch | null): Prisma.Sql {
@@ -127,45 +82,56 @@ function bodyColumn(search: ParsedSearch | null): Prisma.Sql {
     FROM "ArticleBody" b WHERE b."articleId" = a."id") AS "bodyText"`;
 }
 
-async function pageRows(db: Db, query: TArticlesQuery, search: ParsedSearch | null, c: Conditions): Promise<PageRow[]> {
-  const offset = (query.page - 1) * query.pageSize;
-  const filtered = query.entity.length > 0 || query.source !== undefined || query.from !== undefined || query.to !== undefined;
-  if (search && !filtered && query.sort === "relevance") {
-    // Words only: FTS5 ranks alone (it indexes public articles only), then the page is joined.
-    return db.$queryRaw<PageRow[]>`
-      SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)}
-      FROM (SELECT rowid AS id, ${BM25} AS score FROM "article_fts" WHERE "article_fts" MATCH ${search.match}
-            ORDER BY score LIMIT ${query.pageSize} OFFSET ${offset}) r
-      JOIN "Article" a ON a."id" = r."id" ORDER BY r."score", a."dateStart" DESC, a."slug"`;
-  }
-  return db.$queryRaw<PageRow[]>`
-    SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)}
-    FROM "Article" a ${c.words} WHERE ${c.core} AND ${c.source} AND ${c.dates}
-    ORDER BY ${orderBy(query, search)} LIMIT ${query.pageSize} OFFSET ${offset}`;
-}
+export function sqliteSearch(db: Db): SearchBackend {
+  let current: Promise<MemoryIndex> | undefined;
+  let currentGeneration: string | undefined;
 
-export function sqliteSearch(db: Db, cacheSize = 500): SearchBackend {
-  const facetCache = new LruCache<Promise<{ total: number; facets: Facets }>>(cacheSize);
-
-  async function cachedFacets(query: TArticlesQuery, search: ParsedSearch | null, c: Conditions) {
-    if (cacheSize <= 0) return countFacets(db, c);
-    const key = JSON.stringify([await contentGeneration(db), search?.match, query.entity, query.source, query.from?.value, query.to?.value]);
-    let result = facetCache.get(key);
-    if (!result) {
-      result = countFacets(db, c);
-      facetCache.set(key, result);
-      // A failed count must not stay cached.
-      result.catch(() => facetCache.delete(key));
+  /** The in-memory index of the current content generation, loaded once per generation. */
+  async function memoryIndex(): Promise<MemoryIndex> {
+    const generation = await contentGeneration(db);
+    if (!current || currentGeneration !== generation) {
+      currentGeneration = generation;
+      current = loadMemoryIndex(db, generation);
+      current.catch(() => (current = undefined));
     }
-    return result;
+    return current;
+  }
+
+  /** Positions of the articles containing the words, best first when ranked. */
+  async function wordHits(index: MemoryIndex, search: ParsedSearch, ranked: boolean): Promise<number[]> {
+    const rows = ranked
+      ? await db.$queryRaw<{ id: number }[]>`SELECT rowid AS id FROM "article_fts" WHERE "article_fts" MATCH ${search.match}
+          ORDER BY ${BM25}, rowid`
+      : await db.$queryRaw<{ id: number }[]>`SELECT rowid AS id FROM "article_fts" WHERE "article_fts" MATCH ${search.match}`;
+    const positions: number[] = [];
+    for (const row of rows) {
+      const p = index.positionOf.get(Number(row.id));
+      if (p !== undefined) positions.push(p);
+    }
+    return positions;
   }
 
   return {
     async search(query) {
       const search = query.q ? parseSearchText(query.q) : null;
-      const c = conditions(query, search);
-      const rows = await pageRows(db, query, search, c);
-      const [{ total, facets }, entities] = await Promise.all([cachedFacets(query, search, c), entitiesOf(db, rows.map((r) => r.id))]);
+      const index = await memoryIndex();
+      const ranked = search !== null && query.sort === "relevance";
+      const positions = search ? await wordHits(index, search, ranked) : null;
+      let hits: Uint8Array | null = null;
+      if (positions) {
+        hits = new Uint8Array(index.size);
+        for (const p of positions) hits[p] = 1;
+      }
+      const { total, facets, matches } = evaluate(index, query, hits);
+      const order = ranked ? positions! : query.sort === "oldest" ? index.oldest : newestOrder(index);
+      const ids = pageIds(order, index, matches, (query.page - 1) * query.pageSize, query.pageSize);
+      const fetched =
+        ids.length === 0
+          ? []
+          : await db.$queryRaw<PageRow[]>`SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)} FROM "Article" a WHERE a."id" IN (${Prisma.join(ids)})`;
+      const byId = new Map(fetched.map((r) => [Number(r.id), r]));
+      const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);
+      const entities = await entitiesOf(db, ids);
       const list: ArticleList = {
         total,
         page: query.page,

@@ -239,10 +239,10 @@ describe("npm run ingest", () => {
     expect(await db.revision.count()).toBe(2);
   });
 
-  it("keeps the search index and its cache in step with every ingest", async () => {
+  it("keeps the search index and the in-memory index in step with every ingest", async () => {
     const file = writeContent(content, "articles", "a", articleMarkdown({ body: "Le mot zanzibar." }));
     await ingest();
-    const search = sqliteSearch(client(), 100);
+    const search = sqliteSearch(client());
     const count = async (q: string) => (await search.search(ZArticlesQuery.parse({ q }))).total;
     expect(await count("zanzibar")).toBe(1);
     writeFileSync(file, articleMarkdown({ body: "Le mot tombouctou." }));

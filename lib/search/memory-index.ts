@@ -1,0 +1,194 @@
+import type { TArticlesQuery } from "../api/query";
+import type { Db } from "../db";
+import type { EntityRef, Facets } from "./types";
+
+// An in-memory index of what filters and facets need for every public article: source, dates,
+// year and entities, in compact typed arrays laid out in date order. FTS5 answers "which articles
+// contain these words"; everything else (entity/source/date filters, total, every facet count,
+// date-ordered pages) is one pass over these arrays, in milliseconds even at 100,000 articles,
+// where SQL GROUP BYs over joins took hundreds. It is rebuilt when the content generation changes.
+
+export interface MemoryIndex {
+  generation: string;
+  size: number;
+  /** Article ids, newest first (dateStart desc, dateEnd desc, slug asc) — the "newest" order. */
+  ids: Int32Array;
+  slugs: string[];
+  source: Uint32Array;
+  start: Int32Array;
+  end: Int32Array;
+  year: Uint16Array;
+  /** Entities of the article at position p: entityOf[entityStart[p] .. entityStart[p + 1]). */
+  entityStart: Uint32Array;
+  entityOf: Uint32Array;
+  sources: string[];
+  entities: EntityRef[];
+  entityBySlug: Map<string, number>;
+  /** Position of an article id in the arrays (-1 when not public). */
+  positionOf: Map<number, number>;
+  /** Positions in the "oldest" order (dateStart asc, dateEnd asc, slug asc). */
+  oldest: Uint32Array;
+}
+
+const day = (iso: string) => Number(iso.replaceAll("-", ""));
+const FACET_LIMIT = 100;
+
+export async function loadMemoryIndex(db: Db, generation: string): Promise<MemoryIndex> {
+  const [articles, links, entityRows] = await Promise.all([
+    db.$queryRaw<{ id: number; slug: string; source: string; dateStart: string; dateEnd: string }[]>`
+      SELECT a."id", a."slug", a."source", a."dateStart", a."dateEnd" FROM "Article" a
+      WHERE a."status" = 'published' AND a."removedAt" IS NULL
+      ORDER BY a."dateStart" DESC, a."dateEnd" DESC, a."slug" ASC`,
+    db.$queryRaw<{ articleId: number; entityId: number }[]>`SELECT "articleId", "entityId" FROM "ArticleEntity" ORDER BY "articleId"`,
+    db.entity.findMany({ select: { id: true, slug: true, name: true, kind: true }, orderBy: { id: "asc" } }),
+  ]);
+  const size = articles.length;
+  const entityIndex = new Map(entityRows.map((e, i) => [e.id, i]));
+  const sourceIndex = new Map<string, number>();
+  const positionOf = new Map<number, number>();
+  const index: MemoryIndex = {
+    generation,
+    size,
+    ids: new Int32Array(size),
+    slugs: new Array<string>(size),
+    source: new Uint32Array(size),
+    start: new Int32Array(size),
+    end: new Int32Array(size),
+    year: new Uint16Array(size),
+    entityStart: new Uint32Array(size + 1),
+    entityOf: new Uint32Array(0),
+    sources: [],
+    entities: entityRows.map(({ slug, name, kind }) => ({ slug, name, kind })),
+    entityBySlug: new Map(entityRows.map((e, i) => [e.slug, i])),
+    positionOf,
+    oldest: new Uint32Array(size),
+  };
+  articles.forEach((a, p) => {
+    index.ids[p] = a.id;
+    index.slugs[p] = a.slug;
+    let s = sourceIndex.get(a.source);
+    if (s === undefined) {
+      s = index.sources.length;
+      index.sources.push(a.source);
+      sourceIndex.set(a.source, s);
+    }
+    index.source[p] = s;
+    index.start[p] = day(a.dateStart);
+    index.end[p] = day(a.dateEnd);
+    index.year[p] = Number(a.dateStart.slice(0, 4));
+    positionOf.set(a.id, p);
+  });
+  const perArticle: number[][] = Array.from({ length: size }, () => []);
+  for (const link of links) {
+    const p = positionOf.get(link.articleId);
+    const e = entityIndex.get(link.entityId);
+    if (p !== undefined && e !== undefined) perArticle[p]!.push(e);
+  }
+  index.entityOf = new Uint32Array(perArticle.reduce((n, list) => n + list.length, 0));
+  let offset = 0;
+  perArticle.forEach((list, p) => {
+    index.entityStart[p] = offset;
+    index.entityOf.set(list, offset);
+    offset += list.length;
+  });
+  index.entityStart[size] = offset;
+  const oldest = Array.from({ length: size }, (_, p) => p).sort(
+    (a, b) => index.start[a]! - index.start[b]! || index.end[a]! - index.end[b]! || (index.slugs[a]! < index.slugs[b]! ? -1 : 1),
+  );
+  index.oldest.set(oldest);
+  return index;
+}
+
+export interface Evaluation {
+  total: number;
+  facets: Facets;
+  /** Whether the article at a position passes every filter (words included). */
+  matches: (position: number) => boolean;
+}
+
+/**
+ * Counts the total and every facet in one pass. `hits` marks the positions containing the words
+ * (null: no words). Each facet ignores its own filter and respects the others.
+ */
+export function evaluate(index: MemoryIndex, query: TArticlesQuery, hits: Uint8Array | null): Evaluation {
+  const required = query.entity.map((slug) => index.entityBySlug.get(slug) ?? -1);
+  const sourceWanted = query.source === undefined ? -2 : index.sources.indexOf(query.source);
+  const from = query.from ? day(query.from.start) : -Infinity;
+  const to = query.to ? day(query.to.end) : Infinity;
+
+  const hasEntities = (p: number) => {
+    for (const e of required) {
+      if (e < 0) return false;
+      let found = false;
+      for (let k = index.entityStart[p]!; k < index.entityStart[p + 1]!; k++) {
+        if (index.entityOf[k] === e) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  };
+  const sourceOk = (p: number) => sourceWanted === -2 || index.source[p] === sourceWanted;
+  const datesOk = (p: number) => index.end[p]! >= from && index.start[p]! <= to;
+  const core = (p: number) => (hits === null || hits[p] === 1) && (required.length === 0 || hasEntities(p));
+
+  let total = 0;
+  const sourceCounts = new Uint32Array(index.sources.length);
+  const entityCounts = new Uint32Array(index.entities.length);
+  const yearCounts = new Map<number, number>();
+  for (let p = 0; p < index.size; p++) {
+    if (!core(p)) continue;
+    const s = sourceOk(p);
+    const d = datesOk(p);
+    if (d) sourceCounts[index.source[p]!]! += 1;
+    if (s) yearCounts.set(index.year[p]!, (yearCounts.get(index.year[p]!) ?? 0) + 1);
+    if (s && d) {
+      total += 1;
+      for (let k = index.entityStart[p]!; k < index.entityStart[p + 1]!; k++) entityCounts[index.entityOf[k]!]! += 1;
+    }
+  }
+  const top = <T>(list: T[], count: (x: T) => number, name: (x: T) => string) =>
+    list
+      .filter((x) => count(x) > 0)
+      .sort((a, b) => count(b) - count(a) || name(a).localeCompare(name(b)))
+      .slice(0, FACET_LIMIT);
+  return {
+    total,
+    facets: {
+      sources: top(
+        index.sources.map((name, i) => ({ name, count: sourceCounts[i]! })),
+        (x) => x.count,
+        (x) => x.name,
+      ),
+      years: [...yearCounts.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count })),
+      entities: top(
+        index.entities.map((e, i) => ({ ...e, count: entityCounts[i]! })),
+        (x) => x.count,
+        (x) => x.name,
+      ),
+    },
+    matches: (p) => core(p) && sourceOk(p) && datesOk(p),
+  };
+}
+
+/** The ids of one page, walking the positions in the given order. */
+export function pageIds(order: Iterable<number>, index: MemoryIndex, matches: (p: number) => boolean, offset: number, limit: number): number[] {
+  const ids: number[] = [];
+  let skipped = 0;
+  for (const p of order) {
+    if (!matches(p)) continue;
+    if (skipped < offset) {
+      skipped += 1;
+      continue;
+    }
+    ids.push(index.ids[p]!);
+    if (ids.length === limit) break;
+  }
+  return ids;
+}
+
+export function* newestOrder(index: MemoryIndex): Generator<number> {
+  for (let p = 0; p < index.size; p++) yield p;
+}

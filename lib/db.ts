@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
@@ -26,6 +27,17 @@ export function createPrismaClient(url: string = env.DATABASE_URL): PrismaClient
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+}
+
+/**
+ * A read-only connection to the same SQLite file, for the search engine's bulk reads (every id
+ * matching a word, the in-memory index): better-sqlite3 returns plain arrays of numbers tens of
+ * times faster than rows through Prisma. Everything else goes through Prisma.
+ */
+export function openSqliteReader(url: string = env.DATABASE_URL): Database.Database {
+  const reader = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true });
+  reader.pragma("busy_timeout = 5000");
+  return reader;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

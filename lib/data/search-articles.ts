@@ -1,6 +1,7 @@
 import "server-only";
 import type { TArticlesQuery } from "../api/query";
 import { db } from "../db";
+import { env } from "../env";
 import { sqliteSearch } from "../search/sqlite";
 import type { ArticleList, ExportArticle, SearchBackend } from "../search/types";
 
@@ -9,7 +10,7 @@ import type { ArticleList, ExportArticle, SearchBackend } from "../search/types"
 
 let backend: SearchBackend | undefined;
 function searchBackend(): SearchBackend {
-  backend ??= sqliteSearch(db);
+  backend ??= sqliteSearch(db, env.DATABASE_URL);
   return backend;
 }
 

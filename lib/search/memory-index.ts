@@ -1,5 +1,5 @@
+import type Database from "better-sqlite3";
 import type { TArticlesQuery } from "../api/query";
-import type { Db } from "../db";
 import type { EntityRef, Facets } from "./types";
 
 // An in-memory index of what filters and facets need for every public article: source, dates,
@@ -33,15 +33,18 @@ export interface MemoryIndex {
 const day = (iso: string) => Number(iso.replaceAll("-", ""));
 const FACET_LIMIT = 100;
 
-export async function loadMemoryIndex(db: Db, generation: string): Promise<MemoryIndex> {
-  const [articles, links, entityRows] = await Promise.all([
-    db.$queryRaw<{ id: number; slug: string; source: string; dateStart: string; dateEnd: string }[]>`
-      SELECT a."id", a."slug", a."source", a."dateStart", a."dateEnd" FROM "Article" a
-      WHERE a."status" = 'published' AND a."removedAt" IS NULL
-      ORDER BY a."dateStart" DESC, a."dateEnd" DESC, a."slug" ASC`,
-    db.$queryRaw<{ articleId: number; entityId: number }[]>`SELECT "articleId", "entityId" FROM "ArticleEntity" ORDER BY "articleId"`,
-    db.entity.findMany({ select: { id: true, slug: true, name: true, kind: true }, orderBy: { id: "asc" } }),
-  ]);
+export function loadMemoryIndex(reader: Database.Database, generation: string): MemoryIndex {
+  const articles = reader
+    .prepare<[], { id: number; slug: string; source: string; dateStart: string; dateEnd: string }>(
+      `SELECT a."id", a."slug", a."source", a."dateStart", a."dateEnd" FROM "Article" a
+       WHERE a."status" = 'published' AND a."removedAt" IS NULL
+       ORDER BY a."dateStart" DESC, a."dateEnd" DESC, a."slug" ASC`,
+    )
+    .all();
+  const links = reader.prepare<[], [number, number]>(`SELECT "articleId", "entityId" FROM "ArticleEntity"`).raw().all();
+  const entityRows = reader
+    .prepare<[], { id: number; slug: string; name: string; kind: string }>(`SELECT "id", "slug", "name", "kind" FROM "Entity" ORDER BY "id"`)
+    .all();
   const size = articles.length;
   const entityIndex = new Map(entityRows.map((e, i) => [e.id, i]));
   const sourceIndex = new Map<string, number>();
@@ -79,9 +82,9 @@ export async function loadMemoryIndex(db: Db, generation: string): Promise<Memor
     positionOf.set(a.id, p);
   });
   const perArticle: number[][] = Array.from({ length: size }, () => []);
-  for (const link of links) {
-    const p = positionOf.get(link.articleId);
-    const e = entityIndex.get(link.entityId);
+  for (const [articleId, entityId] of links) {
+    const p = positionOf.get(articleId);
+    const e = entityIndex.get(entityId);
     if (p !== undefined && e !== undefined) perArticle[p]!.push(e);
   }
   index.entityOf = new Uint32Array(perArticle.reduce((n, list) => n + list.length, 0));

@@ -1,5 +1,6 @@
 import type { TArticlesQuery } from "../api/query";
-import type { Db } from "../db";
+import type Database from "better-sqlite3";
+import { openSqliteReader, type Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { contentGeneration } from "./generation";
 import { evaluate, loadMemoryIndex, newestOrder, pageIds, type MemoryIndex } from "./memory-index";
@@ -13,7 +14,8 @@ import type { ArticleList, EntityRef, ExportArticle, SearchBackend } from "./typ
 // page in one pass; SQL then reads only the rows of that page. Exports stream every match with SQL.
 
 /** BM25 weights per column of article_fts: title, summary, body, source, entity names. */
-const BM25 = Prisma.raw("bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 6.0)");
+const BM25_WEIGHTS = "10.0, 4.0, 1.0, 2.0, 6.0";
+const BM25 = Prisma.raw(`bm25(article_fts, ${BM25_WEIGHTS})`);
 const PUBLIC = Prisma.sql`a."status" = 'published' AND a."removedAt" IS NULL`;
 
 interface Conditions {
@@ -82,30 +84,28 @@ function bodyColumn(search: ParsedSearch | null): Prisma.Sql {
     FROM "ArticleBody" b WHERE b."articleId" = a."id") AS "bodyText"`;
 }
 
-export function sqliteSearch(db: Db): SearchBackend {
-  let current: Promise<MemoryIndex> | undefined;
-  let currentGeneration: string | undefined;
+export function sqliteSearch(db: Db, url: string): SearchBackend {
+  let reader: Database.Database | undefined;
+  let current: MemoryIndex | undefined;
+  const read = () => (reader ??= openSqliteReader(url));
 
   /** The in-memory index of the current content generation, loaded once per generation. */
   async function memoryIndex(): Promise<MemoryIndex> {
     const generation = await contentGeneration(db);
-    if (!current || currentGeneration !== generation) {
-      currentGeneration = generation;
-      current = loadMemoryIndex(db, generation);
-      current.catch(() => (current = undefined));
-    }
+    if (current?.generation !== generation) current = loadMemoryIndex(read(), generation);
     return current;
   }
 
-  /** Positions of the articles containing the words, best first when ranked. */
-  async function wordHits(index: MemoryIndex, search: ParsedSearch, ranked: boolean): Promise<number[]> {
-    const rows = ranked
-      ? await db.$queryRaw<{ id: number }[]>`SELECT rowid AS id FROM "article_fts" WHERE "article_fts" MATCH ${search.match}
-          ORDER BY ${BM25}, rowid`
-      : await db.$queryRaw<{ id: number }[]>`SELECT rowid AS id FROM "article_fts" WHERE "article_fts" MATCH ${search.match}`;
+  /** Positions of the articles containing the words; best first when `ranked`, at most `limit` of them. */
+  function wordHits(index: MemoryIndex, search: ParsedSearch, ranked: boolean, limit = -1): number[] {
+    const sql = ranked
+      ? `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid LIMIT ?`
+      : `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ?`;
+    const statement = read().prepare<unknown[], number>(sql).pluck();
+    const ids = ranked ? statement.all(search.match, limit) : statement.all(search.match);
     const positions: number[] = [];
-    for (const row of rows) {
-      const p = index.positionOf.get(Number(row.id));
+    for (const id of ids) {
+      const p = index.positionOf.get(id);
       if (p !== undefined) positions.push(p);
     }
     return positions;
@@ -116,15 +116,25 @@ export function sqliteSearch(db: Db): SearchBackend {
       const search = query.q ? parseSearchText(query.q) : null;
       const index = await memoryIndex();
       const ranked = search !== null && query.sort === "relevance";
-      const positions = search ? await wordHits(index, search, ranked) : null;
+      const filtered = query.entity.length > 0 || query.source !== undefined || query.from !== undefined || query.to !== undefined;
+      const offset = (query.page - 1) * query.pageSize;
+      // Every match is needed to count facets; the BM25 order only for the page. Without other
+      // filters, FTS5 ranks just the first offset + pageSize (a top-k, much cheaper than a full sort).
+      const positions = search ? wordHits(index, search, ranked && filtered) : null;
       let hits: Uint8Array | null = null;
       if (positions) {
         hits = new Uint8Array(index.size);
         for (const p of positions) hits[p] = 1;
       }
       const { total, facets, matches } = evaluate(index, query, hits);
-      const order = ranked ? positions! : query.sort === "oldest" ? index.oldest : newestOrder(index);
-      const ids = pageIds(order, index, matches, (query.page - 1) * query.pageSize, query.pageSize);
+      const order = !ranked
+        ? query.sort === "oldest"
+          ? index.oldest
+          : newestOrder(index)
+        : filtered
+          ? positions!
+          : wordHits(index, search, true, offset + query.pageSize);
+      const ids = pageIds(order, index, matches, offset, query.pageSize);
       const fetched =
         ids.length === 0
           ? []

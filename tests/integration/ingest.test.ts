@@ -242,7 +242,7 @@ describe("npm run ingest", () => {
   it("keeps the search index and the in-memory index in step with every ingest", async () => {
     const file = writeContent(content, "articles", "a", articleMarkdown({ body: "Le mot zanzibar." }));
     await ingest();
-    const search = sqliteSearch(client());
+    const search = sqliteSearch(client(), dbUrl);
     const count = async (q: string) => (await search.search(ZArticlesQuery.parse({ q }))).total;
     expect(await count("zanzibar")).toBe(1);
     writeFileSync(file, articleMarkdown({ body: "Le mot tombouctou." }));

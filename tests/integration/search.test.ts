@@ -32,7 +32,7 @@ beforeAll(async () => {
   const code = await runIngestCli(["--dir", content], { out: () => {}, err: (l) => console.error(l) }, dbUrl);
   expect(code).toBe(0);
   db = createPrismaClient(dbUrl);
-  backend = sqliteSearch(db);
+  backend = sqliteSearch(db, dbUrl);
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -1,7 +1,7 @@
 import "server-only";
 import { readingMinutes } from "../content/markdown";
 import { db, type Db } from "../db";
-import type { EntityRef } from "../search/types";
+import type { ExportArticle } from "../search/types";
 import { getRelatedStories } from "./related";
 
 // One public article with everything its page and GET /api/articles/<slug> show.
@@ -11,22 +11,11 @@ export interface ArticleLinkRef {
   title: string;
 }
 
-export interface ArticleDetail {
-  slug: string;
-  title: string;
-  source: string;
-  url: string | null;
-  published: string;
-  datePrecision: string;
-  approximate: boolean;
-  authors: string[];
-  language: string;
-  summary: string | null;
+export interface ArticleDetail extends ExportArticle {
   bodyHtml: string;
   bodyMarkdown: string;
   wordCount: number;
   readingMinutes: number;
-  entities: EntityRef[];
   related: (ArticleLinkRef & { reason: string })[];
   backlinks: ArticleLinkRef[];
   revisions: number;

@@ -9,16 +9,21 @@ export interface EntityRef {
   kind: string;
 }
 
-export interface ArticleListItem {
+/** What every view of an article shares: list items, exports, the article itself. */
+export interface ArticleMeta {
   slug: string;
   title: string;
   source: string;
   url: string | null;
+  /** As written: YYYY, YYYY-MM or YYYY-MM-DD. */
   published: string;
   datePrecision: string;
   approximate: boolean;
   summary: string | null;
   entities: EntityRef[];
+}
+
+export interface ArticleListItem extends ArticleMeta {
   /** HTML: escaped text, matched terms in <mark>. */
   snippet: string;
 }
@@ -38,18 +43,9 @@ export interface ArticleList {
 }
 
 /** One article as exported (CSV, JSON, BibTeX, RIS, CSL-JSON). */
-export interface ExportArticle {
-  slug: string;
-  title: string;
-  source: string;
-  url: string | null;
-  published: string;
-  datePrecision: string;
-  approximate: boolean;
+export interface ExportArticle extends ArticleMeta {
   authors: string[];
   language: string;
-  summary: string | null;
-  entities: EntityRef[];
 }
 
 export interface SearchBackend {

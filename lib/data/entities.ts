@@ -23,6 +23,8 @@ export async function listEntities(): Promise<EntitySummary[]> {
 export interface EntityDetail extends EntitySummary {
   url: string | null;
   wikidata: string | null;
+  /** The description as written (Markdown), and rendered. */
+  description: string;
   descriptionHtml: string;
   /** The entities most often found in the same articles. */
   coMentioned: (EntityRef & { count: number })[];
@@ -59,6 +61,7 @@ export async function getEntityBySlug(slug: string): Promise<EntityDetail | null
     aliases: JSON.parse(entity.aliases) as string[],
     url: entity.url,
     wikidata: entity.wikidata,
+    description: entity.descriptionMarkdown,
     descriptionHtml: entity.descriptionHtml,
     articleCount: Number(count[0]?.n ?? 0),
     coMentioned: coMentioned.map((c) => ({ slug: c.slug, name: c.name, kind: c.kind, count: Number(c.count) })),

@@ -120,7 +120,8 @@ describe("entity API", () => {
     expect(list.entities.find((e: { slug: string }) => e.slug === "thales")).toMatchObject({ aliases: ["Thalès"], articleCount: expect.any(Number) });
     const response = await m.entityRoute.GET(new Request("http://x"), { params: Promise.resolve({ slug: "cloudwatt" }) });
     const cloudwatt = await response.json();
-    expect(cloudwatt).toMatchObject({ slug: "cloudwatt", name: "Cloudwatt", kind: "company" });
+    expect(cloudwatt).toMatchObject({ slug: "cloudwatt", name: "Cloudwatt", kind: "company", description: expect.stringContaining("Cloudwatt") });
+    expect(cloudwatt.descriptionHtml).toMatch(/^<p>/);
     expect(cloudwatt.articles.length).toBeGreaterThan(0);
     expect(cloudwatt.events.map((e: { slug: string }) => e.slug)).toContain("cloudwatt-box");
     const missing = await m.entityRoute.GET(new Request("http://x"), { params: Promise.resolve({ slug: "inconnue" }) });

@@ -16,15 +16,24 @@ const ZEnv = z.object({
   /** Public address of the site, for canonical URLs, feeds and sitemaps. */
   SITE_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Largest content file accepted, in KiB (docs/limits.md). */
+  CONTENT_MAX_FILE_KB: z.coerce.number().int().min(1).max(1024 * 1024).default(2048),
+  /** Time allowed to render one content file's Markdown, in milliseconds (docs/limits.md). */
+  CONTENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
+/** A setting is wrong: commands report it in one line and exit 2 (lib/cli/main.ts). */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 function parseEnv(): TEnv {
   const result = ZEnv.safeParse(process.env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${lines.join("; ")}`);
   }
   return result.data;
 }

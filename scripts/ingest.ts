@@ -1,8 +1,8 @@
-// `npm run ingest -- [--dir <path>] [--check]` — see shared/CONTRACT.md "Ingest CLI".
-// Exit codes: 0 success, 1 invalid content (nothing written), 2 usage or system error.
-import { runIngestCli } from "../lib/ingest/cli";
+// `npm run ingest -- [--dir <path>] [--check] [--wait <seconds>] [--verbose]` — see shared/CONTRACT.md "Ingest CLI".
+// Exit codes: 0 success, 1 invalid content (nothing written), 2 usage, configuration or system error.
+import { runMain } from "../lib/cli/main";
 
-process.exitCode = await runIngestCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(line + "\n"),
-  err: (line) => process.stderr.write(line + "\n"),
+await runMain("ingest", async (io) => {
+  const { runIngestCli } = await import("../lib/ingest/cli");
+  return runIngestCli(process.argv.slice(2), io);
 });

@@ -1,11 +1,11 @@
 // `npm run migrate`: applies pending SQL migrations (prisma/migrations) to DATABASE_URL.
-import { env } from "../lib/env";
-import { applyMigrations } from "../lib/migrations";
+// Exit code 2, with one line, when the configuration or the database is not usable.
+import { runMain } from "../lib/cli/main";
 
-try {
+await runMain("migrate", async (io) => {
+  const { env } = await import("../lib/env");
+  const { applyMigrations } = await import("../lib/migrations");
   const applied = applyMigrations(env.DATABASE_URL);
-  console.log(applied.length === 0 ? "migrate: database is up to date" : `migrate: applied ${applied.join(", ")}`);
-} catch (error) {
-  console.error(`migrate: ${(error as Error).message}`);
-  process.exitCode = 2;
-}
+  io.out(applied.length === 0 ? "migrate: database is up to date" : `migrate: applied ${applied.join(", ")}`);
+  return 0;
+});

@@ -18,14 +18,16 @@ function run(args) {
 }
 
 const tsx = ["--import", "tsx"];
+// Only a configuration or a database that cannot be used stops the start (migrate said why, in one line).
 if (run([...tsx, "scripts/migrate.ts"]) !== 0) process.exit(2);
 
+// The site stays up whatever the content: invalid content, a file the renderer refuses, another
+// ingest running — the ingest writes nothing, says why above, and the last good archive is served.
 const ingest = run([...tsx, "scripts/ingest.ts"]);
 if (ingest === 1) {
-  // Invalid content changes nothing: the archive is served as it was, and the problems are above.
   console.warn("start: content has problems (listed above); serving the archive as it was before them");
 } else if (ingest !== 0) {
-  process.exit(ingest);
+  console.warn("start: the ingest did not complete (see above); serving the archive as it was before it");
 }
 
 if (buildIfNeeded() !== 0) process.exit(2);

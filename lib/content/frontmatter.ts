@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { checkFrontmatterText } from "./limits";
 
 // Splits a Markdown file into its YAML frontmatter and body, and keeps a map from each key
 // (and each list item) to its line in the file, so that every validation error can be located.
@@ -36,6 +37,8 @@ export function splitFrontmatter(raw: string): SplitFile | { problems: ContentPr
     return { problems: [{ line: 1, field: "frontmatter", message: "the frontmatter opened on line 1 is never closed by a '---' line" }] };
   }
   const yamlText = allLines.slice(1, closeIndex).join("\n");
+  const textProblems = checkFrontmatterText(yamlText, 2);
+  if (textProblems.length > 0) return { problems: textProblems };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   // Line 1 of the YAML text is line 2 of the file.
@@ -46,7 +49,9 @@ export function splitFrontmatter(raw: string): SplitFile | { problems: ContentPr
       problems: doc.errors.map((error) => ({
         line: lineOf(error.pos[0]),
         field: "frontmatter",
-        message: `YAML syntax error: ${error.message.split("\n")[0]}`,
+        message: /call stack/i.test(error.message)
+          ? "YAML is nested too deeply"
+          : `YAML syntax error: ${error.message.split("\n")[0]}`,
       })),
     };
   }
@@ -67,7 +72,17 @@ export function splitFrontmatter(raw: string): SplitFile | { problems: ContentPr
       });
     }
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    // yaml refuses aliases that expand past a bound ("billion laughs"): a located error, not a crash.
+    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(yamlText);
+    const line = alias ? lineOf(alias.index + 1) : 2;
+    const reason = (error as Error).message;
+    const message = /alias/i.test(reason) ? "YAML aliases expand too far (an alias bomb?): write the values out" : `YAML cannot be read: ${reason}`;
+    return { problems: [{ line, field: "frontmatter", message }] };
+  }
   return { data, body: allLines.slice(closeIndex + 1).join("\n"), lines, bodyLine: closeIndex + 2 };
 }
 

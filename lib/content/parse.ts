@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { lineForPath, splitFrontmatter, type ContentProblem } from "./frontmatter";
+import { checkBodyText, decodeUtf8, DEFAULT_LIMITS, fileTooLarge, type ContentLimits } from "./limits";
 import {
   SLUG_PATTERN,
   ZArticleFrontmatter,
@@ -11,7 +12,7 @@ import {
 } from "./schema";
 
 // One content file → a typed, validated value, or the list of located problems in it.
-// Cross-file rules (unknown slugs, shared aliases) are checked by lib/content/validate.ts.
+// Cross-file rules (unknown slugs, shared aliases) are checked by lib/content/scan.ts.
 
 export type ContentKind = "article" | "entity" | "event";
 
@@ -21,6 +22,8 @@ interface Parsed<T> {
   body: string;
   /** Line of each frontmatter key and list item, to locate cross-file problems. */
   lines: Map<string, number>;
+  /** Line of the body's first line in the file. */
+  bodyLine: number;
 }
 
 export type ParsedArticle = Parsed<TArticleFrontmatter>;
@@ -56,7 +59,26 @@ function zodProblems(error: z.ZodError, lines: Map<string, number>): ContentProb
   return problems.sort((a, b) => a.line - b.line);
 }
 
-export function parseContentFile<K extends ContentKind>(kind: K, fileName: string, raw: string): ParseResult<Output<K>> {
+/** A file as read from disk: size and encoding are checked before its text is parsed. */
+export function parseContentBytes<K extends ContentKind>(
+  kind: K,
+  fileName: string,
+  bytes: Buffer,
+  limits: ContentLimits = DEFAULT_LIMITS,
+): ParseResult<Output<K>> {
+  const tooLarge = fileTooLarge(bytes.length, limits);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) return { ok: false, problems: [decoded.problem] };
+  return parseContentFile(kind, fileName, decoded.text, limits);
+}
+
+export function parseContentFile<K extends ContentKind>(
+  kind: K,
+  fileName: string,
+  raw: string,
+  limits: ContentLimits = DEFAULT_LIMITS,
+): ParseResult<Output<K>> {
   const slug = slugFromFileName(fileName);
   const problems: ContentProblem[] = [];
   if (!SLUG_PATTERN.test(slug)) {
@@ -69,11 +91,12 @@ export function parseContentFile<K extends ContentKind>(kind: K, fileName: strin
   const split = splitFrontmatter(raw);
   if ("problems" in split) return { ok: false, problems: [...problems, ...split.problems] };
 
+  problems.push(...checkBodyText(split.body, split.bodyLine, limits));
   const result = schemas[kind].safeParse(split.data);
   if (!result.success) problems.push(...zodProblems(result.error, split.lines));
   if (kind === "article" && split.body.trim() === "") {
     problems.push({ line: split.bodyLine, field: "body", message: "is empty: write the text below the frontmatter" });
   }
-  if (problems.length > 0 || !result.success) return { ok: false, problems };
-  return { ok: true, value: { slug, data: result.data as Output<K>, body: split.body.trim() + "\n", lines: split.lines } };
+  if (problems.length > 0 || !result.success) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  return { ok: true, value: { slug, data: result.data as Output<K>, body: split.body.trim() + "\n", lines: split.lines, bodyLine: split.bodyLine } };
 }

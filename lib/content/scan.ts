@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
-import { opendir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_LIMITS, type ContentLimits } from "./limits";
 import { RENDER_VERSION } from "./markdown";
-import { parseContentFile, type ContentKind } from "./parse";
+import { parseContentBytes, type ContentKind } from "./parse";
+import { contentEntries, ContentWalkError, displayPath, type ScanWarning } from "./walk";
+
+export { displayPath, KIND_DIRS } from "./walk";
 
 // Walks content/ one file at a time and keeps only a small summary per file (hash and
 // cross-references), never the bodies: memory stays bounded for a 100,000-article corpus.
 // Bodies are read again, one batch at a time, by the ingest writer for the files that changed.
 
-export const KIND_DIRS: Record<ContentKind, string> = { article: "articles", entity: "entities", event: "timeline" };
 
 export interface LocatedProblem {
   path: string;
@@ -35,40 +38,35 @@ export interface FileSummary {
   refs: Reference[];
   /** For entities: the names used to detect mentions, with their lines. */
   names: { name: string; line: number }[];
+  /** Line of the body's first line, to locate problems found when rendering it. */
+  bodyLine: number;
 }
 
 export interface ContentIndex {
   root: string;
   files: Record<ContentKind, Map<string, FileSummary>>;
   problems: LocatedProblem[];
+  /** Things an editor should know that do not stop the ingest (a symbolic link skipped…). */
+  warnings: ScanWarning[];
+  limits: ContentLimits;
 }
 
+/** The content directory itself cannot be read: a system error (exit 2), not a content problem. */
 export class ContentDirError extends Error {}
+
+/** Content problems found after the scan (while rendering): reported like the scan's, exit 1. */
+export class ContentProblemsError extends Error {
+  constructor(readonly problems: LocatedProblem[]) {
+    super(`${problems.length} content problem(s)`);
+  }
+}
 
 export function formatProblem(p: LocatedProblem): string {
   return `${p.path}:${p.line}: ${p.field}: ${p.message}`;
 }
 
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
-}
-
 export function contentHash(kind: ContentKind, raw: Buffer | string): string {
   return createHash("sha256").update(`${RENDER_VERSION}\0${kind}\0`).update(raw).digest("hex");
-}
-
-async function* markdownFiles(dir: string): AsyncGenerator<string> {
-  let handle;
-  try {
-    handle = await opendir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // an absent kind folder is an empty one
-    throw new ContentDirError(`cannot read ${displayPath(dir)}: ${(error as Error).message}`);
-  }
-  for await (const entry of handle) {
-    if (entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith(".")) yield entry.name;
-  }
 }
 
 function references(kind: ContentKind, data: Record<string, unknown>, lines: Map<string, number>): Reference[] {
@@ -84,7 +82,7 @@ function references(kind: ContentKind, data: Record<string, unknown>, lines: Map
   );
 }
 
-export async function scanContent(root: string): Promise<ContentIndex> {
+export async function scanContent(root: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<ContentIndex> {
   const absRoot = path.resolve(root);
   const info = await stat(absRoot).catch(() => null);
   if (!info?.isDirectory()) throw new ContentDirError(`content directory ${root} does not exist or is not a directory`);
@@ -93,46 +91,60 @@ export async function scanContent(root: string): Promise<ContentIndex> {
     root: absRoot,
     files: { article: new Map(), entity: new Map(), event: new Map() },
     problems: [],
+    warnings: [],
+    limits,
   };
-  // A folder without articles/, entities/ or timeline/ is read as a flat folder of articles.
-  const subfolders = await Promise.all(Object.values(KIND_DIRS).map((d) => stat(path.join(absRoot, d)).catch(() => null)));
-  const flat = subfolders.every((s) => !s?.isDirectory());
-  for (const kind of Object.keys(KIND_DIRS) as ContentKind[]) {
-    if (flat && kind !== "article") continue;
-    const dir = flat ? absRoot : path.join(absRoot, KIND_DIRS[kind]);
-    for await (const name of markdownFiles(dir)) {
-      const file = path.join(dir, name);
-      const shown = displayPath(file);
-      let raw: Buffer;
-      try {
-        raw = await readFile(file);
-      } catch (error) {
-        throw new ContentDirError(`cannot read ${shown}: ${(error as Error).message}`);
-      }
-      const parsed = parseContentFile(kind, name, raw.toString("utf8"));
-      if (!parsed.ok) {
-        index.problems.push(...parsed.problems.map((p) => ({ path: shown, ...p })));
-        continue;
-      }
-      const { slug, data, lines } = parsed.value;
-      const record = data as Record<string, unknown>;
-      const names =
-        kind === "entity"
-          ? [record.name as string, ...((record.aliases as string[]) ?? [])].map((n, i) => ({
-              name: n,
-              line: i === 0 ? (lines.get("name") ?? 1) : (lines.get(`aliases.${i - 1}`) ?? 1),
-            }))
-          : [];
-      index.files[kind].set(slug, {
-        kind,
-        slug,
-        file,
-        displayPath: shown,
-        hash: contentHash(kind, raw),
-        refs: references(kind, record, lines),
-        names,
-      });
+  const entries = contentEntries(absRoot, limits);
+  for (;;) {
+    let next;
+    try {
+      next = await entries.next();
+    } catch (error) {
+      if (error instanceof ContentWalkError) throw new ContentDirError(error.message);
+      throw new ContentDirError(`cannot read ${root}: ${(error as Error).message}`);
     }
+    if (next.done) break;
+    const entry = next.value;
+    if ("warning" in entry) {
+      index.warnings.push(entry.warning);
+      continue;
+    }
+    if ("problem" in entry) {
+      index.problems.push(entry.problem);
+      continue;
+    }
+    const { kind, file, name } = entry;
+    const shown = displayPath(file);
+    let raw: Buffer;
+    try {
+      raw = await readFile(file);
+    } catch (error) {
+      throw new ContentDirError(`cannot read ${shown}: ${(error as Error).message}`);
+    }
+    const parsed = parseContentBytes(kind, name, raw, limits);
+    if (!parsed.ok) {
+      index.problems.push(...parsed.problems.map((p) => ({ path: shown, ...p })));
+      continue;
+    }
+    const { slug, data, lines, bodyLine } = parsed.value;
+    const record = data as Record<string, unknown>;
+    const names =
+      kind === "entity"
+        ? [record.name as string, ...((record.aliases as string[]) ?? [])].map((n, i) => ({
+            name: n,
+            line: i === 0 ? (lines.get("name") ?? 1) : (lines.get(`aliases.${i - 1}`) ?? 1),
+          }))
+        : [];
+    index.files[kind].set(slug, {
+      kind,
+      slug,
+      file,
+      displayPath: shown,
+      hash: contentHash(kind, raw),
+      refs: references(kind, record, lines),
+      names,
+      bodyLine,
+    });
   }
   index.problems.push(...crossCheck(index));
   return index;

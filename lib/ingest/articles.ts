@@ -1,6 +1,6 @@
 import type { FileSummary } from "../content/scan";
 import type { Plan, Tx } from "./index";
-import { chunk, loadFile, type LoadedFile } from "./load";
+import { chunk, loadBatch, type LoadedFile, type Loader } from "./load";
 
 const BATCH = 250;
 
@@ -39,8 +39,8 @@ function revisionFrontmatter(file: LoadedFile<"article">): string {
 }
 
 /** Writes a batch of articles and their revisions; returns their ids. */
-async function writeBatch(tx: Tx, summaries: FileSummary[]): Promise<number[]> {
-  const files = await Promise.all(summaries.map((s) => loadFile("article", s)));
+async function writeBatch(tx: Tx, summaries: FileSummary[], loader: Loader): Promise<number[]> {
+  const files = await loadBatch("article", summaries, loader);
   const slugs = files.map((f) => f.summary.slug);
   const existing = new Map(
     (await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]),
@@ -105,11 +105,11 @@ async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
 }
 
 /** Returns the ids of the articles added, updated or removed. */
-export async function writeArticles(tx: Tx, plan: Plan): Promise<number[]> {
+export async function writeArticles(tx: Tx, plan: Plan, loader: Loader): Promise<number[]> {
   const changed = [...plan.added, ...plan.updated];
   const ids: number[] = [];
   // Rows first (a `related:` target may be added in this same run), links second.
-  for (const batch of chunk(changed, BATCH)) ids.push(...(await writeBatch(tx, batch)));
+  for (const batch of chunk(changed, BATCH)) ids.push(...(await writeBatch(tx, batch, loader)));
   for (const batch of chunk(changed, BATCH)) await writeLinks(tx, batch);
   // A removed file leaves the public archive; its row and revisions stay for the record.
   for (const slugs of chunk(plan.removed, BATCH)) {

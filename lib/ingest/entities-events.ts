@@ -1,6 +1,6 @@
 import type { FileSummary } from "../content/scan";
 import type { Plan, Tx } from "./index";
-import { chunk, loadFile } from "./load";
+import { chunk, loadBatch, type Loader } from "./load";
 
 // Entities and timeline events have no revision history of their own (the contract keeps
 // revisions for articles); they are upserted by slug and deleted when their file goes away.
@@ -16,10 +16,9 @@ async function idsBySlug(tx: Tx, model: "article" | "entity", slugs: string[]): 
 }
 
 /** Returns the slugs of the entities written. */
-export async function writeEntities(tx: Tx, plan: Plan): Promise<string[]> {
+export async function writeEntities(tx: Tx, plan: Plan, loader: Loader): Promise<string[]> {
   for (const batch of chunk([...plan.added, ...plan.updated], BATCH)) {
-    for (const summary of batch) {
-      const { parsed, rendered } = await loadFile("entity", summary);
+    for (const { summary, parsed, rendered } of await loadBatch("entity", batch, loader)) {
       const row = {
         name: parsed.data.name,
         kind: parsed.data.kind,
@@ -49,10 +48,9 @@ async function writeEventLinks(tx: Tx, eventId: number, summary: FileSummary): P
   await tx.eventSource.createMany({ data: sourceRefs.map((slug) => ({ eventId, articleId: articleIds.get(slug)! })) });
 }
 
-export async function writeEvents(tx: Tx, plan: Plan): Promise<void> {
+export async function writeEvents(tx: Tx, plan: Plan, loader: Loader): Promise<void> {
   for (const batch of chunk([...plan.added, ...plan.updated], BATCH)) {
-    for (const summary of batch) {
-      const { parsed, rendered } = await loadFile("event", summary);
+    for (const { summary, parsed, rendered } of await loadBatch("event", batch, loader)) {
       const { date } = parsed.data;
       const row = {
         title: parsed.data.title,

@@ -1,4 +1,5 @@
 import type { ContentKind } from "../content/parse";
+import { createRenderPool } from "../content/render-pool";
 import type { ContentIndex, FileSummary } from "../content/scan";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -9,7 +10,9 @@ import { writeEntities, writeEvents } from "./entities-events";
 import { updateArticleEntities, type ChangedArticle } from "./mentions";
 
 // Writes a validated content index to the database: compares content hashes with what is stored,
-// then applies every change in one transaction, so that the archive is never half-updated.
+// then applies every change in one transaction, so that the archive is never half-updated. Callers
+// that may run beside another writer hold the write lock (lib/ingest/lock.ts) around this call, so
+// that the plan is computed and written by one writer at a time.
 
 export interface IngestSummary {
   added: number;
@@ -83,23 +86,29 @@ export async function ingestContent(db: Db, index: ContentIndex): Promise<Ingest
   }
   if (total.added + total.updated + total.removed === 0 && (await isSearchIndexCurrent(db))) return total;
 
-  await db.$transaction(
-    async (tx) => {
-      // Order matters: articles link to entities, events link to both; removals go last so that
-      // nothing still pointing at a removed row is written.
-      const changedEntities = await writeEntities(tx, plans.entity);
-      const changedArticles = await writeArticles(tx, plans.article);
-      await writeEvents(tx, plans.event);
-      const relinked = await updateArticleEntities(tx, await explicitEntities(tx, [...plans.article.added, ...plans.article.updated]));
-      // Articles whose indexed entity names changed are re-indexed too.
-      const linked = await tx.articleEntity.findMany({
-        where: { entity: { slug: { in: changedEntities } } },
-        select: { articleId: true },
-      });
-      await updateSearchIndex(tx, [...new Set([...changedArticles, ...relinked, ...linked.map((l) => l.articleId)])]);
-      await bumpContentGeneration(tx);
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
-  );
+  const pool = createRenderPool({ timeoutMs: index.limits.renderTimeoutMs });
+  const loader = { index, pool };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        // Order matters: articles link to entities, events link to both; removals go last so that
+        // nothing still pointing at a removed row is written.
+        const changedEntities = await writeEntities(tx, plans.entity, loader);
+        const changedArticles = await writeArticles(tx, plans.article, loader);
+        await writeEvents(tx, plans.event, loader);
+        const relinked = await updateArticleEntities(tx, await explicitEntities(tx, [...plans.article.added, ...plans.article.updated]));
+        // Articles whose indexed entity names changed are re-indexed too.
+        const linked = await tx.articleEntity.findMany({
+          where: { entity: { slug: { in: changedEntities } } },
+          select: { articleId: true },
+        });
+        await updateSearchIndex(tx, [...new Set([...changedArticles, ...relinked, ...linked.map((l) => l.articleId)])]);
+        await bumpContentGeneration(tx);
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
+    );
+  } finally {
+    await pool.close();
+  }
   return total;
 }

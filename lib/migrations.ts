@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { isSqliteUrl, sqliteFilePath } from "./db";
+import { ensureDatabaseFolder, isSqliteUrl, sqliteFilePath } from "./database-file";
 
 // The project's own migration runner. `prisma migrate deploy` needs Prisma's native schema engine,
 // which these machines cannot download (DEVELOPERS.md), so we apply the checked-in SQL ourselves and
@@ -45,7 +45,7 @@ export class MigrationError extends Error {}
 export function applyMigrations(url: string, dir: string = MIGRATIONS_DIR): string[] {
   if (!isSqliteUrl(url)) throw new MigrationError("only SQLite (file:) databases are supported for now");
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureDatabaseFolder(file);
   const sqlite = new Database(file);
   try {
     // WAL lets the site keep reading while an ingest writes.

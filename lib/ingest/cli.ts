@@ -102,12 +102,12 @@ export async function runIngestCli(argv: string[], io: CliIo, databaseUrl: strin
     io.out(`${counts}: all valid (--check: nothing written)`);
     return 0;
   }
-  // Imported here, not at the top: --check and invalid content never touch the database.
-  const { applyMigrations } = await import("../migrations");
-  const { createPrismaClient } = await import("../db");
-  const { formatSummary, ingestContent } = await import("./index");
-  const { withWriteLock } = await import("./lock");
   try {
+    // Imported here, not at the top: --check and invalid content never touch the database.
+    const { applyMigrations } = await import("../migrations");
+    const { createPrismaClient } = await import("../db");
+    const { formatSummary, ingestContent } = await import("./index");
+    const { withWriteLock } = await import("./lock");
     const summary = await withWriteLock(
       databaseUrl,
       async () => {

@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
-import { isSqliteUrl, sqliteFilePath } from "../db";
+import { ensureDatabaseFolder, isSqliteUrl, sqliteFilePath } from "../database-file";
 
 // One writer at a time. The ingest computes its plan (what changed since the stored hashes) and
 // writes it inside this lock, so two runs can never both succeed on a stale plan: the second waits
@@ -51,7 +50,7 @@ function isBusy(error: unknown): boolean {
 async function withSqliteLock<T>(url: string, fn: () => Promise<T>, options: LockOptions): Promise<T> {
   const file = `${sqliteFilePath(url)}.lock`;
   const infoFile = `${file}.json`;
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureDatabaseFolder(file);
   const lock = new Database(file, { timeout: 0 });
   const deadline = Date.now() + (options.waitMs ?? 0);
   try {

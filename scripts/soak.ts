@@ -21,15 +21,22 @@ const ZArgs = z.object({
   "max-rss-mb": z.coerce.number().positive().optional(),
 });
 
+function usage(message: string): never {
+  console.error(`soak: ${message}`);
+  process.exit(2);
+}
+
 function parseCli() {
-  const { values } = parseArgs({
-    options: Object.fromEntries(["url", "pid", "connections", "duration", "max-requests", "max-rss-mb"].map((k) => [k, { type: "string" as const }])),
-  });
-  const parsed = ZArgs.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`soak: --${issue.path.join(".")}: ${issue.message}`);
-    process.exit(2);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      options: Object.fromEntries(["url", "pid", "connections", "duration", "max-requests", "max-rss-mb"].map((k) => [k, { type: "string" as const }])),
+    }));
+  } catch (error) {
+    usage((error as Error).message);
   }
+  const parsed = ZArgs.safeParse(values);
+  if (!parsed.success) usage(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; "));
   return parsed.data;
 }
 

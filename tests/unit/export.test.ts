@@ -109,6 +109,21 @@ describe("CSV export", () => {
     expect(text).toContain("Nul un fffe seul fin");
   });
 
+  it("streams: a batch is fetched only when the reader wants more (memory does not grow with the export)", async () => {
+    let produced = 0;
+    async function* endless() {
+      for (;;) {
+        produced++;
+        yield ARTICLES;
+      }
+    }
+    const reader = exportStream(endless(), formatter("csv", SITE)).getReader();
+    for (let i = 0; i < 5; i++) await reader.read();
+    // The head, then one batch per read, and at most one batch queued ahead.
+    expect(produced).toBeLessThanOrEqual(6);
+    await reader.cancel();
+  });
+
   it("gives the same output whatever the batch size", async () => {
     expect(await exportText("csv", 1)).toBe(await exportText("csv", 10));
   });

@@ -1,12 +1,16 @@
 import { Feed } from "feed";
 import { formatFrenchDate } from "./dates";
-import type { ArticleList } from "./search/types";
+import type { ArticleList, ArticleListItem } from "./search/types";
 import type { SearchState } from "./search/url";
 import { searchParamsOf } from "./search/url";
+import { escapeXml, stripXmlInvalid } from "./xml";
 
 // Atom, RSS 2.0 and JSON Feed 1.1 of the latest articles, for the whole archive or for a search
-// (a researcher subscribes to "Cloudwatt" and sees new pieces). Atom and RSS are written by the
-// `feed` library; JSON Feed 1.1 is plain JSON.
+// (a researcher subscribes to "Cloudwatt" and sees new pieces). Atom is written here because the
+// `feed` library marks every title and summary `type="html"`, so that a title such as
+// `<script>…` would reach feed readers as markup; ours are plain text (`type="text"`). RSS has no
+// such flag and comes from the `feed` library. JSON Feed 1.1 is plain JSON. Neither XML feed ever
+// holds a character XML forbids, whatever the database holds (lib/xml.ts).
 
 export const FEED_SIZE = 50;
 
@@ -45,17 +49,27 @@ function feedDate(published: string): Date {
   return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1, 12));
 }
 
+const DESCRIPTION = "Archive de la presse sur le « cloud souverain » français (2011–2016).";
+const RIGHTS = "Textes : leurs publications d’origine.";
+
+/** An entry's plain-text summary: where and when it appeared, then the editor's summary. */
+function summaryOf(item: ArticleListItem): string {
+  return `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? ` — ${item.summary}` : ""}`;
+}
+
+const updatedOf = (list: ArticleList) => (list.items[0] ? feedDate(list.items[0].published) : new Date(Date.UTC(2016, 0, 1)));
+
 function buildFeed({ site, state, list }: FeedInput): Feed {
   const l = links(site, state);
   const feed = new Feed({
     title: describe(state),
-    description: "Archive de la presse sur le « cloud souverain » français (2011–2016).",
+    description: DESCRIPTION,
     id: l.atom,
     link: l.html,
     language: "fr",
-    updated: list.items[0] ? feedDate(list.items[0].published) : new Date(Date.UTC(2016, 0, 1)),
+    updated: updatedOf(list),
     generator: "Andromède",
-    copyright: "Textes : leurs publications d’origine.",
+    copyright: RIGHTS,
     feedLinks: { atom: l.atom, rss: l.rss, json: l.json },
   });
   for (const item of list.items) {
@@ -65,7 +79,7 @@ function buildFeed({ site, state, list }: FeedInput): Feed {
       id: permalink,
       link: permalink,
       date: feedDate(item.published),
-      description: `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? ` — ${item.summary}` : ""}`,
+      description: summaryOf(item),
       author: [{ name: item.source }],
       category: item.entities.map((e) => ({ name: e.name, term: e.slug })),
     });
@@ -73,12 +87,42 @@ function buildFeed({ site, state, list }: FeedInput): Feed {
   return feed;
 }
 
-export function atomFeed(input: FeedInput): string {
-  return buildFeed(input).atom1();
+export function atomFeed({ site, state, list }: FeedInput): string {
+  const l = links(site, state);
+  const entries = list.items.map((item) => {
+    const permalink = `${site}/articles/${item.slug}`;
+    return [
+      "  <entry>",
+      `    <title type="text">${escapeXml(item.title)}</title>`,
+      `    <id>${escapeXml(permalink)}</id>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(permalink)}"/>`,
+      `    <updated>${feedDate(item.published).toISOString()}</updated>`,
+      `    <summary type="text">${escapeXml(summaryOf(item))}</summary>`,
+      `    <author><name>${escapeXml(item.source)}</name></author>`,
+      ...item.entities.map((e) => `    <category term="${escapeXml(e.slug)}" label="${escapeXml(e.name)}"/>`),
+      "  </entry>",
+    ].join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+    `  <id>${escapeXml(l.atom)}</id>`,
+    `  <title type="text">${escapeXml(describe(state))}</title>`,
+    `  <subtitle type="text">${escapeXml(DESCRIPTION)}</subtitle>`,
+    `  <updated>${updatedOf(list).toISOString()}</updated>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(l.html)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(l.atom)}"/>`,
+    "  <generator>Andromède</generator>",
+    `  <rights>${escapeXml(RIGHTS)}</rights>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
 }
 
 export function rssFeed(input: FeedInput): string {
-  return buildFeed(input).rss2();
+  // The library escapes markup (CDATA) but passes forbidden characters through.
+  return stripXmlInvalid(buildFeed(input).rss2());
 }
 
 export function jsonFeed({ site, state, list }: FeedInput): string {
@@ -88,7 +132,7 @@ export function jsonFeed({ site, state, list }: FeedInput): string {
     title: describe(state),
     home_page_url: l.html,
     feed_url: l.json,
-    description: "Archive de la presse sur le « cloud souverain » français (2011–2016).",
+    description: DESCRIPTION,
     language: "fr",
     items: list.items.map((item) => ({
       id: `${site}/articles/${item.slug}`,

@@ -7,11 +7,16 @@ export interface ApiIssue {
   message: string;
 }
 
+/** The JSON body of an API error, for the places that cannot build a Response (the Node-level guard). */
+export function errorBody(code: string, message: string, issues?: ApiIssue[]): string {
+  return JSON.stringify({ error: { code, message, ...(issues ? { issues } : {}) } });
+}
+
 export function jsonError(status: 400 | 404 | 405 | 429 | 500, code: string, message: string, issues?: ApiIssue[]): Response {
-  return Response.json(
-    { error: { code, message, ...(issues ? { issues } : {}) } },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
+  return new Response(errorBody(code, message, issues), {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
 }
 
 export function badRequest(error: z.ZodError): Response {

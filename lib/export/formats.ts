@@ -3,6 +3,7 @@ import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import "@citation-js/plugin-ris";
 import type { ExportArticle } from "../search/types";
+import { stripXmlInvalid } from "../xml";
 import { permalink, toCsl, type CslItem } from "./csl";
 
 // The take-away formats. Each one is written a batch of articles at a time (head, batches, tail),
@@ -57,9 +58,12 @@ export const CSV_COLUMNS = [
 
 /** RFC 4180: quote a field holding a quote, comma or line break, doubling inner quotes. */
 export function csvField(value: string): string {
-  // Spreadsheet formula injection: a cell starting with = + @ or a control character is
-  // prefixed with an apostrophe, as OWASP recommends.
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  // Characters XML forbids are dropped first, so that "\0=cmd" cannot slip past the next check.
+  const clean = stripXmlInvalid(value);
+  // Spreadsheet formula injection: a cell starting with = + - @, a tab or a carriage return is
+  // prefixed with an apostrophe, as OWASP recommends. A title such as "-5 % pour Numergy" gets
+  // the apostrophe too: spreadsheets would read "-5" as the start of a formula.
+  const safe = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -115,7 +119,8 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
         contentType: "application/x-bibtex; charset=utf-8",
         extension: "bib",
         head: "",
-        batch: (articles) => bibtex(articles.map((a) => toCsl(a, siteUrl))),
+        // Control characters and the like have no place in a text file that reference managers read.
+        batch: (articles) => stripXmlInvalid(bibtex(articles.map((a) => toCsl(a, siteUrl)))),
         tail: "",
       };
     case "ris":
@@ -123,7 +128,7 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
         contentType: "application/x-research-info-systems; charset=utf-8",
         extension: "ris",
         head: "",
-        batch: (articles) => ris(articles.map((a) => toCsl(a, siteUrl))),
+        batch: (articles) => stripXmlInvalid(ris(articles.map((a) => toCsl(a, siteUrl)))),
         tail: "",
       };
   }

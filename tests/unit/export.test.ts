@@ -82,10 +82,46 @@ describe("CSV export", () => {
     expect(rows[2]!.source).toBe("Test, avec virgule");
   });
 
-  it("defuses spreadsheet formulas", () => {
-    expect(csvField("=1+1")).toBe("'=1+1");
-    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvField("- tiret")).toBe("- tiret");
+  it.each([
+    ["=", "=1+1", "'=1+1"],
+    ["+", "+33 1 23", "'+33 1 23"],
+    ["-", "-2+3", "'-2+3"],
+    ["@", "@SUM(A1)", "'@SUM(A1)"],
+    ["tab", "\t=1", "'\t=1"],
+    ["carriage return", "\r=1", "\"'\r=1\""],
+  ])("defuses a cell starting with %s (OWASP: a leading apostrophe)", (_name, cell, expected) => {
+    expect(csvField(cell)).toBe(expected);
+  });
+
+  it("leaves other cells alone, and removes control characters before checking", () => {
+    expect(csvField("Cloudwatt - la fin")).toBe("Cloudwatt - la fin");
+    expect(csvField("\u0000=1+1")).toBe("'=1+1");
+    expect(csvField("a\u0001b\uFFFEc")).toBe("abc");
+  });
+
+  it.each(["csv", "bibtex", "ris"] as const)("%s: no character that XML forbids", async (format) => {
+    const dirty: ExportArticle = { ...ARTICLES[0]!, title: "Nul\u0000 un\u0001 fffe\uFFFE seul\uD800 fin", source: "S\u0007" };
+    async function* one() {
+      yield [dirty];
+    }
+    const text = await new Response(exportStream(one(), formatter(format, SITE))).text();
+    expect(text).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(text).toContain("Nul un fffe seul fin");
+  });
+
+  it("streams: a batch is fetched only when the reader wants more (memory does not grow with the export)", async () => {
+    let produced = 0;
+    async function* endless() {
+      for (;;) {
+        produced++;
+        yield ARTICLES;
+      }
+    }
+    const reader = exportStream(endless(), formatter("csv", SITE)).getReader();
+    for (let i = 0; i < 5; i++) await reader.read();
+    // The head, then one batch per read, and at most one batch queued ahead.
+    expect(produced).toBeLessThanOrEqual(6);
+    await reader.cancel();
   });
 
   it("gives the same output whatever the batch size", async () => {

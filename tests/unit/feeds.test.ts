@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { atomFeed, jsonFeed, rssFeed, type FeedInput } from "@/lib/feeds";
 
@@ -45,7 +45,7 @@ describe("feeds", () => {
   it("Atom: a well-formed feed with an entry per article", () => {
     const doc = xml.parse(atomFeed(input));
     expect(doc.feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
-    expect(doc.feed.title).toContain("« cloudwatt »");
+    expect(doc.feed.title["#text"]).toContain("« cloudwatt »");
     expect(doc.feed.id).toBe("https://andromede.example/feed.xml?q=cloudwatt&entity=orange");
     expect(doc.feed.entry).toHaveLength(2);
     expect(doc.feed.entry[0].title["#text"] ?? doc.feed.entry[0].title).toBe("Numergy c’est fini <vraiment> & après");
@@ -73,5 +73,52 @@ describe("feeds", () => {
       expect(item.content_text ?? item.content_html).toBeTruthy();
     }
     expect(feed.items[0]).toMatchObject({ external_url: "https://www.securitecloud.com/actualites/numergy-cest-fini/", tags: ["Orange"] });
+  });
+
+  it("Atom: titles and summaries are plain text, escaped, never markup", () => {
+    const hostile: FeedInput = {
+      ...input,
+      list: { ...input.list, items: [{ ...input.list.items[0]!, title: "<script>alert(1)</script>", summary: "<b>gras</b> ]]> fin" }] },
+    };
+    const out = atomFeed(hostile);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(out).toContain('<title type="text">&lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(out).not.toContain("<script>");
+    expect(out).not.toContain('type="html"');
+    const entry = xml.parse(out).feed.entry;
+    expect(entry.title).toEqual({ "#text": "<script>alert(1)</script>", "@type": "text" });
+    expect(entry.summary["@type"]).toBe("text");
+    expect(entry.summary["#text"]).toContain("<b>gras</b> ]]> fin");
+  });
+
+  // XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF; nothing else.
+  const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+  it.each([
+    ["Atom", atomFeed],
+    ["RSS", rssFeed],
+  ])("%s: characters XML forbids never reach the feed, whatever the database holds", (_name, render) => {
+    const dirty: FeedInput = {
+      site: input.site,
+      state: { q: "cloud\u0000watt", entity: [], source: undefined, sort: "newest" },
+      list: {
+        ...input.list,
+        items: [
+          {
+            ...input.list.items[0]!,
+            title: "Nul\u0000 un\u0001 fffe\uFFFE ffff\uFFFF seul\uD800 fin 😀",
+            summary: "Résumé\u0008\u001F.",
+            source: "Source\u000B",
+            entities: [{ slug: "orange", name: "Orange\u0002", kind: "company" }],
+          },
+        ],
+      },
+    };
+    const out = render(dirty);
+    expect(out).not.toMatch(XML_INVALID);
+    expect(XMLValidator.validate(out)).toBe(true);
+    const doc = xml.parse(out);
+    const item = doc.feed?.entry ?? doc.rss.channel.item;
+    expect(item.title["#text"] ?? item.title).toBe("Nul un fffe ffff seul fin 😀");
   });
 });

@@ -12,6 +12,8 @@ export default defineConfig({
   workers: CI ? 2 : undefined,
   reporter: CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
+  // A cold server on a loaded 2-core machine can take several seconds for its first render of a page.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "fr-FR",

@@ -11,6 +11,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleLis
       </Heading>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         {article.source} · <FrenchDate value={article.published} approximate={article.approximate} />
+        {!article.fulltext && <> · <span className="font-semibold text-amber-800 dark:text-amber-300">texte non archivé</span></>}
       </p>
       {/* The snippet is built server-side from escaped text (lib/search/snippet.ts). */}
       <p className="mt-2 text-stone-800 dark:text-stone-200" dangerouslySetInnerHTML={{ __html: article.snippet }} />

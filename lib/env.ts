@@ -15,6 +15,11 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public address of the site, for canonical URLs, feeds and sitemaps. */
   SITE_URL: z.url().optional(),
+  /**
+   * Rights statement of an article whose frontmatter has no `rights:` (docs/content.md).
+   * `{source}` is replaced by the publication's name.
+   */
+  DEFAULT_RIGHTS: z.string().trim().min(1).max(500).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Largest content file accepted, in KiB (docs/limits.md). */
   CONTENT_MAX_FILE_KB: z.coerce.number().int().min(1).max(1024 * 1024).default(2048),

@@ -13,3 +13,13 @@ export const KIND_ORDER = ["company", "institution", "person", "project", "produ
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind]?.one ?? kind;
 }
+
+// French labels of the article genres (docs/content.md).
+export const GENRE_LABELS: Record<string, string> = {
+  news: "actualité",
+  interview: "entretien",
+  opinion: "tribune, opinion",
+  analysis: "analyse",
+  "press-release": "communiqué",
+  other: "autre",
+};

@@ -50,6 +50,14 @@ const httpUrl = z
     }
   }, "must be an http:// or https:// address");
 
+export const ARTICLE_GENRES = ["news", "interview", "opinion", "analysis", "press-release", "other"] as const;
+export type TArticleGenre = (typeof ARTICLE_GENRES)[number];
+
+/** A full date, `YYYY-MM-DD` (the day a capture was made is always known). */
+const ZDayDate = ZPartialDate.refine((date) => date.precision === "day", "must be a full date written YYYY-MM-DD").transform(
+  (date) => date.value,
+);
+
 export const ZArticleFrontmatter = z.strictObject({
   title: requiredText(300),
   source: requiredText(200),
@@ -69,6 +77,14 @@ export const ZArticleFrontmatter = z.strictObject({
   entities: slugList.default([]),
   related: slugList.default([]),
   status: z.enum(["published", "draft"], { error: "must be published or draft" }).default("published"),
+  // Provenance (docs/content.md "Provenance"): what a researcher needs to cite the record.
+  fulltext: z.boolean({ error: "must be true or false" }).default(true),
+  captured: ZDayDate.optional(),
+  archive: httpUrl.optional(),
+  rights: optionalText(500).optional(),
+  genre: z.enum(ARTICLE_GENRES, { error: `must be one of ${ARTICLE_GENRES.join(", ")}` }).optional(),
+  titleSupplied: z.boolean({ error: "must be true or false" }).default(false),
+  note: optionalText(1000).optional(),
 });
 export type TArticleFrontmatter = z.infer<typeof ZArticleFrontmatter>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { readingMinutes } from "../content/markdown";
 import { db, type Db } from "../db";
+import { rightsStatement } from "../provenance";
 import type { ExportArticle } from "../search/types";
 import { getRelatedStories } from "./related";
 
@@ -30,12 +31,13 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     include: {
       body: { select: { markdown: true, html: true } },
       entities: {
-        select: { entity: { select: { id: true, slug: true, name: true, kind: true } } },
+        select: { explicit: true, mentions: true, entity: { select: { id: true, slug: true, name: true, kind: true } } },
         orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
       },
       linksFrom: { where: { to: isPublic }, select: { to: { select: { slug: true } } } },
       linksTo: { where: { from: isPublic }, select: { from: { select: { slug: true, title: true } } } },
       _count: { select: { revisions: true } },
+      revisions: { orderBy: { version: "desc" }, take: 1, select: { createdAt: true } },
     },
   });
   if (!article) return null;
@@ -57,11 +59,19 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     authors: JSON.parse(article.authors) as string[],
     language: article.language,
     summary: article.summary,
+    fulltext: article.fulltext,
+    genre: article.genre,
+    captured: article.captured,
+    archive: article.archive,
+    rights: rightsStatement(article.rights, article.source, article.fulltext),
+    titleSupplied: article.titleSupplied,
+    note: article.note,
+    revisedAt: (article.revisions[0]?.createdAt ?? article.updatedAt).toISOString(),
     bodyHtml: article.body?.html ?? "",
     bodyMarkdown: article.body?.markdown ?? "",
     wordCount: article.wordCount,
     readingMinutes: readingMinutes(article.wordCount),
-    entities: article.entities.map(({ entity: { slug, name, kind } }) => ({ slug, name, kind })),
+    entities: article.entities.map(({ explicit, mentions, entity: { slug, name, kind } }) => ({ slug, name, kind, explicit, mentions })),
     related: related.map(({ slug, title, reason }) => ({ slug, title, reason })),
     backlinks: article.linksTo.map((l) => l.from),
     revisions: article._count.revisions,

@@ -18,6 +18,6 @@ export function searchArticles(query: TArticlesQuery): Promise<ArticleList> {
   return searchBackend().search(query);
 }
 
-export function exportArticles(query: TArticlesQuery): AsyncGenerator<ExportArticle[]> {
-  return searchBackend().exportMatches(query);
+export function exportArticles(query: TArticlesQuery, options?: { withText?: boolean }): AsyncGenerator<ExportArticle[]> {
+  return searchBackend().exportMatches(query, options);
 }

@@ -6,7 +6,8 @@ import { contentGeneration } from "./generation";
 import { evaluate, loadMemoryIndex, newestOrder, pageIds, type MemoryIndex } from "./memory-index";
 import { parseSearchText, type ParsedSearch } from "./query";
 import { buildSnippet } from "./snippet";
-import type { ArticleMeta, EntityRef, ExportArticle, SearchBackend } from "./types";
+import { rightsStatement } from "../provenance";
+import type { ArticleEntityRef, ArticleMeta, ExportArticle, SearchBackend } from "./types";
 
 // Search on the embedded SQLite database. FTS5 (article_fts, see sqlite-index.ts) finds the
 // articles containing the words, ranked by BM25 with title and entity names boosted; the in-memory
@@ -25,24 +26,36 @@ interface PageRow {
   datePrecision: string;
   approximate: number | boolean;
   summary: string | null;
+  authors: string;
+  fulltext: number | boolean;
+  genre: string | null;
   bodyText: string | null;
 }
 
-async function entitiesOf(db: Db, ids: number[]): Promise<Map<number, EntityRef[]>> {
+async function entitiesOf(db: Db, ids: number[]): Promise<Map<number, ArticleEntityRef[]>> {
   const rows = await db.articleEntity.findMany({
     where: { articleId: { in: ids } },
-    select: { articleId: true, entity: { select: { slug: true, name: true, kind: true } } },
+    select: { articleId: true, explicit: true, mentions: true, entity: { select: { slug: true, name: true, kind: true } } },
     orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
   });
-  const byArticle = new Map<number, EntityRef[]>();
-  for (const row of rows) byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row.entity]);
+  const byArticle = new Map<number, ArticleEntityRef[]>();
+  for (const { articleId, explicit, mentions, entity } of rows) {
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { ...entity, explicit, mentions }]);
+  }
   return byArticle;
+}
+
+/** When each article's text or frontmatter last changed: its latest revision. */
+async function revisedAt(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.revision.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _max: { createdAt: true } });
+  return new Map(rows.map((r) => [r.articleId, (r._max.createdAt ?? new Date(0)).toISOString()]));
 }
 
 /** The fields every view of an article shares, from a database row. */
 function toMeta(
-  row: Pick<PageRow, "slug" | "title" | "source" | "url" | "published" | "datePrecision" | "approximate" | "summary">,
-  entities: EntityRef[],
+  row: Omit<PageRow, "id" | "bodyText">,
+  entities: ArticleEntityRef[],
+  revised: string | undefined,
 ): ArticleMeta {
   return {
     slug: row.slug,
@@ -53,11 +66,15 @@ function toMeta(
     datePrecision: row.datePrecision,
     approximate: Boolean(row.approximate),
     summary: row.summary,
+    authors: JSON.parse(row.authors) as string[],
+    fulltext: Boolean(row.fulltext),
+    genre: row.genre,
     entities,
+    revisedAt: revised ?? new Date(0).toISOString(),
   };
 }
 
-const PAGE_COLUMNS = Prisma.sql`a."id", a."slug", a."title", a."source", a."url", a."published", a."datePrecision", a."approximate", a."summary"`;
+const PAGE_COLUMNS = Prisma.sql`a."id", a."slug", a."title", a."source", a."url", a."published", a."datePrecision", a."approximate", a."summary", a."authors", a."fulltext", a."genre"`;
 
 function bodyColumn(search: ParsedSearch | null): Prisma.Sql {
   return Prisma.sql`(SELECT ${search ? Prisma.sql`b."text"` : Prisma.sql`substr(b."text", 1, 600)`}
@@ -130,48 +147,48 @@ export function sqliteSearch(db: Db, url: string): SearchBackend {
           : await db.$queryRaw<PageRow[]>`SELECT ${PAGE_COLUMNS}, ${bodyColumn(search)} FROM "Article" a WHERE a."id" IN (${Prisma.join(ids)})`;
       const byId = new Map(fetched.map((r) => [Number(r.id), r]));
       const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);
-      const entities = await entitiesOf(db, ids);
+      const [entities, revised] = await Promise.all([entitiesOf(db, ids), revisedAt(db, ids)]);
       return {
         total,
         page: query.page,
         pageSize: query.pageSize,
         facets,
         items: rows.map((row) => ({
-          ...toMeta(row, entities.get(row.id) ?? []),
+          ...toMeta(row, entities.get(row.id) ?? [], revised.get(row.id)),
           snippet: buildSnippet(search || !row.summary ? (row.bodyText ?? "") : row.summary, search),
         })),
       };
     },
 
-    async *exportMatches(query, batchSize = 500) {
+    async *exportMatches(query, { batchSize = 500, withText = false } = {}) {
       const search = query.q ? parseSearchText(query.q) : null;
       // Ids first (small even for 100,000 matches), in the query's order, then the rows a batch at a time.
       const { ids } = await evaluateQuery(query, search, 0, Infinity);
       for (let i = 0; i < ids.length; i += batchSize) {
         const batch = ids.slice(i, i + batchSize);
-        const [rows, entities] = await Promise.all([
+        const [rows, entities, revised] = await Promise.all([
           db.article.findMany({
             where: { id: { in: batch } },
-            select: {
-              id: true,
-              slug: true,
-              title: true,
-              source: true,
-              url: true,
-              published: true,
-              datePrecision: true,
-              approximate: true,
-              authors: true,
-              language: true,
-              summary: true,
-            },
+            include: withText ? { body: { select: { markdown: true } } } : undefined,
           }),
           entitiesOf(db, batch),
+          revisedAt(db, batch),
         ]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         yield batch.map((id): ExportArticle => {
           const row = byId.get(id)!;
-          return { ...toMeta(row, entities.get(id) ?? []), authors: JSON.parse(row.authors) as string[], language: row.language };
+          const body = "body" in row ? (row.body as { markdown: string } | null) : null;
+          return {
+            ...toMeta(row, entities.get(id) ?? [], revised.get(id)),
+            language: row.language,
+            captured: row.captured,
+            archive: row.archive,
+            rights: rightsStatement(row.rights, row.source, row.fulltext),
+            titleSupplied: row.titleSupplied,
+            note: row.note,
+            // Only an archived text is exported; a record's body is our summary, already in `summary`.
+            ...(withText && row.fulltext && body ? { bodyMarkdown: body.markdown } : {}),
+          };
         });
       }
     },

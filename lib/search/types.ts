@@ -9,6 +9,12 @@ export interface EntityRef {
   kind: string;
 }
 
+/** An entity of an article: named in its frontmatter (`explicit`) and/or found `mentions` times in its text. */
+export interface ArticleEntityRef extends EntityRef {
+  explicit: boolean;
+  mentions: number;
+}
+
 /** What every view of an article shares: list items, exports, the article itself. */
 export interface ArticleMeta {
   slug: string;
@@ -20,7 +26,13 @@ export interface ArticleMeta {
   datePrecision: string;
   approximate: boolean;
   summary: string | null;
-  entities: EntityRef[];
+  authors: string[];
+  /** false: a record without full text (the body is an editor's summary). */
+  fulltext: boolean;
+  genre: string | null;
+  entities: ArticleEntityRef[];
+  /** ISO time of the last revision of the record's text or frontmatter. */
+  revisedAt: string;
 }
 
 export interface ArticleListItem extends ArticleMeta {
@@ -43,13 +55,26 @@ export interface ArticleList {
 }
 
 /** One article as exported (CSV, JSON, BibTeX, RIS, CSL-JSON). */
-export interface ExportArticle extends ArticleMeta {
-  authors: string[];
+export interface ExportArticle extends ArticleMeta, Provenance {
   language: string;
+  /** The archived text (Markdown) when asked for and archived (`format=jsonl`); otherwise absent. */
+  bodyMarkdown?: string;
+}
+
+/** Where a record comes from (docs/content.md, "Provenance"). */
+export interface Provenance {
+  /** Day of the capture, YYYY-MM-DD. */
+  captured: string | null;
+  /** Address of an archived copy (e.g. the Wayback Machine). */
+  archive: string | null;
+  /** The rights statement: the article's own, or the site's default. */
+  rights: string;
+  titleSupplied: boolean;
+  note: string | null;
 }
 
 export interface SearchBackend {
   search(query: TArticlesQuery): Promise<ArticleList>;
   /** Every match of the filters, in the query's order, a batch at a time (no page cap). */
-  exportMatches(query: TArticlesQuery, batchSize?: number): AsyncGenerator<ExportArticle[]>;
+  exportMatches(query: TArticlesQuery, options?: { batchSize?: number; withText?: boolean }): AsyncGenerator<ExportArticle[]>;
 }

@@ -128,7 +128,7 @@ describe("filters and facets", () => {
 
   it("exports every match in order, beyond the page size", async () => {
     const batches: string[][] = [];
-    for await (const batch of backend.exportMatches(q({ sort: "oldest" }), 3)) batches.push(batch.map((b) => b.slug));
+    for await (const batch of backend.exportMatches(q({ sort: "oldest" }), { batchSize: 3 })) batches.push(batch.map((b) => b.slug));
     expect(batches.map((b) => b.length)).toEqual([3, 3, 2]);
     expect(batches.flat()[0]).toBe("par-entite");
   });

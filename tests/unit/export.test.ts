@@ -6,8 +6,20 @@ import type { ExportArticle } from "@/lib/search/types";
 
 const SITE = "https://andromede.example";
 
+const PROVENANCE = {
+  fulltext: true,
+  genre: null,
+  revisedAt: "2026-11-20T10:00:00.000Z",
+  captured: null,
+  archive: null,
+  rights: "Droits réservés",
+  titleSupplied: false,
+  note: null,
+};
+
 const ARTICLES: ExportArticle[] = [
   {
+    ...PROVENANCE,
     slug: "cloud-souverain-deux-ans-apres",
     title: "Cloud souverain : deux ans après, on fait le point",
     source: "Next INpact",
@@ -19,11 +31,12 @@ const ARTICLES: ExportArticle[] = [
     language: "fr",
     summary: "Point d’étape, « deux ans après ».",
     entities: [
-      { slug: "cloudwatt", name: "Cloudwatt", kind: "company" },
-      { slug: "caisse-des-depots", name: "Caisse des Dépôts", kind: "institution" },
+      { slug: "cloudwatt", name: "Cloudwatt", kind: "company", explicit: true, mentions: 1 },
+      { slug: "caisse-des-depots", name: "Caisse des Dépôts", kind: "institution", explicit: true, mentions: 1 },
     ],
   },
   {
+    ...PROVENANCE,
     slug: "numergy-c-est-fini",
     title: 'Numergy, "c’est fini"\nou presque',
     source: "SécuritéCloud",
@@ -37,6 +50,7 @@ const ARTICLES: ExportArticle[] = [
     entities: [],
   },
   {
+    ...PROVENANCE,
     slug: "formule",
     title: "=HYPERLINK(\"http://evil\")",
     source: "Test, avec virgule",

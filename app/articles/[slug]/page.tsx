@@ -62,6 +62,9 @@ function jsonLd(article: ArticleDetail): string {
     publisher: { "@type": "Organization", name: article.source },
     ...(article.authors.length > 0 ? { author: article.authors.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(article.url ? { sameAs: article.url, isBasedOn: article.url } : {}),
+    ...(article.archive ? { archivedAt: article.archive } : {}),
+    ...(article.genre ? { genre: article.genre } : {}),
+    copyrightNotice: article.rights,
     ...(article.summary ? { description: article.summary } : {}),
     about: article.entities.map((e) => ({ "@type": e.kind === "person" ? "Person" : "Organization", name: e.name })),
     url: `${siteUrl()}/articles/${article.slug}`,
@@ -91,17 +94,32 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <p className="mt-3 text-stone-700 dark:text-stone-300">
           <span data-testid="article-source">{article.source}</span> ·{" "}
           <FrenchDate value={article.published} approximate={article.approximate} />
-          {article.authors.length > 0 && <> · {article.authors.join(", ")}</>} · {article.readingMinutes} min de lecture
+          {article.authors.length > 0 && <> · {article.authors.join(", ")}</>}
+          {article.fulltext ? <> · {article.readingMinutes} min de lecture</> : null}
         </p>
-        {article.summary && <p className="mt-4 text-lg text-stone-700 italic dark:text-stone-300">{article.summary}</p>}
+        {!article.fulltext && (
+          <p
+            data-testid="no-fulltext"
+            className="mt-3 inline-block rounded border border-amber-700 px-2 py-1 text-sm font-semibold text-amber-900 dark:border-amber-400 dark:text-amber-200"
+          >
+            Texte non archivé — notice bibliographique : le résumé ci-dessous est rédigé par l’archive, l’article original
+            est à lire à son adresse d’origine.
+          </p>
+        )}
+        {article.summary && article.fulltext && <p className="mt-4 text-lg text-stone-700 italic dark:text-stone-300">{article.summary}</p>}
         <div className="no-print mt-4">
           <EntityChips entities={article.entities} label="Acteurs cités dans l’article" />
         </div>
       </header>
 
+      {!article.fulltext && (
+        <h2 className="mt-8 text-xl font-semibold" id="resume">
+          Résumé de la rédaction de l’archive
+        </h2>
+      )}
       {/* bodyHtml was sanitised at ingest (lib/content/markdown.ts): no script, handler or javascript: link;
           linkMentions only adds links to entity pages (lib/content/mentions.ts). */}
-      <div className="prose mt-8" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <div className={article.fulltext ? "prose mt-8" : "prose mt-2"} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
 
       <Attribution article={article} />
       <CiteThis citations={citations} />

@@ -50,18 +50,17 @@ describe("entities", () => {
     const all = await m.entities.listEntities();
     const numergy = all.find((e) => e.slug === "numergy")!;
     expect(numergy).toMatchObject({ name: "Numergy", kind: "company" });
-    expect(numergy.articleCount).toBe(5);
-    expect(all.find((e) => e.slug === "ikoula")!.articleCount).toBe(1);
+    // The five archived texts and the records without full text that name or mention it.
+    expect(numergy.articleCount).toBe(29);
+    expect(all.find((e) => e.slug === "ikoula")!.articleCount).toBe(2);
   });
 
   it("gives an entity its co-mentions and its attention over time", async () => {
     const numergy = (await m.entities.getEntityBySlug("numergy"))!;
     expect(numergy.coMentioned.map((c) => c.slug)).toContain("sfr");
-    expect(numergy.attention).toEqual([
-      { month: "2014-09", count: 1 },
-      { month: "2015-09", count: 1 },
-      { month: "2015-10", count: 1 },
-    ]);
+    // October 2015: ITsocial (month only), Next INpact and Les Echos (22nd), ChannelBP (25th).
+    expect(numergy.attention).toContainEqual({ month: "2015-10", count: 4 });
+    expect(numergy.attention.map((a) => a.month)).toEqual([...numergy.attention.map((a) => a.month)].sort());
     expect(numergy.yearOnly).toEqual([
       { year: 2014, count: 1 },
       { year: 2016, count: 1 },
@@ -83,7 +82,7 @@ describe("timeline", () => {
     expect(forIkoula.length).toBeGreaterThan(0);
     expect(forIkoula.every((e) => e.entities.some((x) => x.slug === "ikoula"))).toBe(true);
     expect((await m.timeline.listEvents({ era: "La fin" })).every((e) => e.era === "La fin")).toBe(true);
-    expect(await m.timeline.listEras()).toEqual(["Le projet Andromède", "Deux clouds souverains", "La fin"]);
+    expect(await m.timeline.listEras()).toEqual(["Le projet Andromède", "Deux clouds souverains", "La fin", "Épilogue"]);
   });
 
   it("answers GET /api/timeline in the contract's shape, and 400 for bad dates", async () => {
@@ -126,5 +125,45 @@ describe("entity API", () => {
     expect(cloudwatt.events.map((e: { slug: string }) => e.slug)).toContain("cloudwatt-box");
     const missing = await m.entityRoute.GET(new Request("http://x"), { params: Promise.resolve({ slug: "inconnue" }) });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("records without full text", () => {
+  it("are published with fulltext false, our summary as their text, and each is a source of the timeline or of a search", async () => {
+    const { db } = await import("@/lib/db");
+    const records = await db.article.findMany({ where: { fulltext: false }, select: { slug: true, summary: true, url: true, note: true } });
+    expect(records.length).toBeGreaterThanOrEqual(40);
+    // Every record can be followed: its original address, or a note saying where it was read.
+    expect(records.filter((r) => !r.url && !r.note)).toEqual([]);
+    expect(records.every((r) => (r.summary ?? "").length > 50)).toBe(true);
+    const cited = await db.eventSource.findMany({ where: { article: { fulltext: false } }, distinct: ["articleId"], select: { articleId: true } });
+    expect(cited.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it("answers GET /api/articles/<slug> with the provenance under the contract's names", async () => {
+    const route = await import("@/app/api/articles/[slug]/route");
+    const record = await (await route.GET(new Request("http://x"), { params: Promise.resolve({ slug: "cloud-sfr-va-racheter-la-totalite-de-numergy" }) })).json();
+    expect(record).toMatchObject({
+      fulltext: false,
+      genre: "news",
+      source: "BFM Business",
+      published: "2015-12-02",
+      titleSupplied: false,
+      rights: expect.stringContaining("n’est pas reproduit"),
+    });
+    const interview = await (await route.GET(new Request("http://x"), { params: Promise.resolve({ slug: "numergy-bilan-pas-accablant" }) })).json();
+    expect(interview).toMatchObject({ fulltext: true, genre: "interview", titleSupplied: true, captured: null, archive: null, note: expect.stringContaining("jejoignent") });
+    expect(interview.rights).toContain("Channelnews");
+    expect(interview.entities[0]).toEqual({ slug: expect.any(String), name: expect.any(String), kind: expect.any(String), explicit: expect.any(Boolean), mentions: expect.any(Number) });
+  });
+
+  it("source the events that had none of their own and the events added from them", async () => {
+    const events = await m.timeline.listEvents();
+    const sourcesOf = (slug: string) => events.find((e) => e.slug === slug)!.sources.map((s) => s.slug);
+    expect(sourcesOf("numergy-procedure-de-sauvegarde")).toContain("cloud-souverain-numergy-place-sous-procedure-de-sauvegarde");
+    expect(sourcesOf("sfr-accord-rachat-numergy")).toContain("dans-l-impasse-numergy-est-repris-par-sfr");
+    expect(sourcesOf("orange-reprend-cloudwatt")).not.toContain("etat-et-sfr-sortent-de-numergy");
+    expect(events.find((e) => e.slug === "sfr-rachete-par-altice")).toMatchObject({ date: "2014-11-27" });
+    expect(events.every((e) => e.sources.length > 0)).toBe(true);
   });
 });

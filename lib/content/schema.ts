@@ -90,16 +90,30 @@ export type TArticleFrontmatter = z.infer<typeof ZArticleFrontmatter>;
 
 export const ENTITY_KINDS = ["company", "person", "institution", "product", "project", "other"] as const;
 
-export const ZEntityFrontmatter = z.strictObject({
-  name: requiredText(200),
-  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(", ")}` }).default("other"),
-  aliases: z.array(optionalText(200), { error: "must be a list of names" }).default([]),
-  url: httpUrl.optional(),
-  wikidata: z
-    .string({ error: "must be a Wikidata identifier such as Q42" })
-    .regex(/^Q[1-9]\d*$/, "must be a Wikidata identifier such as Q42")
-    .optional(),
-});
+/** Case and accents folded, spaces collapsed: how mentions compare names. */
+const foldedName = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+export const ZEntityFrontmatter = z
+  .strictObject({
+    name: requiredText(200),
+    kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(", ")}` }).default("other"),
+    aliases: z.array(optionalText(200), { error: "must be a list of names" }).default([]),
+    /** Names matched only as written, e.g. "l'État" but not "l'état" (docs/content.md). */
+    exactAliases: z.array(optionalText(200), { error: "must be a list of names" }).default([]),
+    url: httpUrl.optional(),
+    wikidata: z
+      .string({ error: "must be a Wikidata identifier such as Q42" })
+      .regex(/^Q[1-9]\d*$/, "must be a Wikidata identifier such as Q42")
+      .optional(),
+  })
+  .superRefine((entity, ctx) => {
+    // Mentions already ignore case and accents: such an alias does nothing and hides a mistake.
+    entity.aliases.forEach((alias, i) => {
+      if (foldedName(alias) === foldedName(entity.name)) {
+        ctx.addIssue({ code: "custom", path: ["aliases", i], message: `"${alias}" is the name itself once case and accents are ignored` });
+      }
+    });
+  });
 export type TEntityFrontmatter = z.infer<typeof ZEntityFrontmatter>;
 
 export const ZEventFrontmatter = z.strictObject({

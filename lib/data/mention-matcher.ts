@@ -1,5 +1,5 @@
 import "server-only";
-import { compileMatcher, type MentionMatcher } from "../content/mentions";
+import { compileMatcher, entityNames, type MentionMatcher } from "../content/mentions";
 import { db } from "../db";
 import { contentGeneration } from "../search/generation";
 
@@ -11,8 +11,8 @@ let cached: { generation: string; matcher: MentionMatcher } | undefined;
 export async function getMentionMatcher(): Promise<MentionMatcher> {
   const generation = await contentGeneration(db);
   if (cached?.generation !== generation) {
-    const entities = await db.entity.findMany({ select: { slug: true, name: true, aliases: true } });
-    const matcher = compileMatcher(entities.map((e) => ({ slug: e.slug, names: [e.name, ...(JSON.parse(e.aliases) as string[])] })));
+    const entities = await db.entity.findMany({ select: { slug: true, name: true, aliases: true, exactAliases: true } });
+    const matcher = compileMatcher(entities.map(entityNames));
     cached = { generation, matcher };
   }
   return cached.matcher;

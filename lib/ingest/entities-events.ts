@@ -23,6 +23,7 @@ export async function writeEntities(tx: Tx, plan: Plan, loader: Loader): Promise
         name: parsed.data.name,
         kind: parsed.data.kind,
         aliases: JSON.stringify(parsed.data.aliases),
+        exactAliases: JSON.stringify(parsed.data.exactAliases),
         url: parsed.data.url ?? null,
         wikidata: parsed.data.wikidata ?? null,
         descriptionMarkdown: parsed.body,

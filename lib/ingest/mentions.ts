@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { compileMatcher, findMentions } from "../content/mentions";
+import { compileMatcher, entityNames, findMentions } from "../content/mentions";
 import type { Tx } from "./index";
 import { chunk } from "./load";
 
@@ -19,8 +19,11 @@ export interface ChangedArticle {
 
 /** Returns the ids of the articles whose links were rewritten. */
 export async function updateArticleEntities(tx: Tx, changed: ChangedArticle[]): Promise<number[]> {
-  const entities = await tx.entity.findMany({ select: { id: true, slug: true, name: true, aliases: true }, orderBy: { slug: "asc" } });
-  const names = entities.map((e) => ({ slug: e.slug, names: [e.name, ...(JSON.parse(e.aliases) as string[])] }));
+  const entities = await tx.entity.findMany({
+    select: { id: true, slug: true, name: true, aliases: true, exactAliases: true },
+    orderBy: { slug: "asc" },
+  });
+  const names = entities.map(entityNames);
   const fingerprint = createHash("sha256").update(JSON.stringify(names)).digest("hex");
   const state = await tx.systemState.findUnique({ where: { key: STATE_KEY } });
   const rescanAll = state?.value !== fingerprint;

@@ -209,7 +209,7 @@ describe("npm run ingest", () => {
   });
 
   it("rejects an alias shared by two entities", async () => {
-    writeContent(content, "entities", "thales", "---\nname: Thales\naliases: [Thalès]\n---\n");
+    writeContent(content, "entities", "thales", "---\nname: Thales\naliases: [Thales Group]\n---\n");
     writeContent(content, "entities", "autre", "---\nname: Autre\naliases:\n  - THALES\n---\n");
     const result = await ingest("--check");
     expect(result.code).toBe(1);

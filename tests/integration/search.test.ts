@@ -27,8 +27,9 @@ beforeAll(async () => {
     recursive: true,
     filter: (file) => !file.endsWith(".md") || !/^fulltext: false$/m.test(readFileSync(file, "utf8")),
   });
+  writeContent(content, "entities", "cloud-team-alliance", "---\nname: Cloud Team Alliance\nkind: project\n---\nRéseau.\n");
   writeContent(content, "entities", "ikoula", "---\nname: Ikoula\nkind: company\n---\nHébergeur.\n");
-  writeContent(content, "entities", "thales", "---\nname: Thales\nkind: company\naliases: [Thalès]\n---\nGroupe.\n");
+  writeContent(content, "entities", "thales", "---\nname: Thales\nkind: company\n---\nGroupe.\n");
   writeContent(content, "articles", "titre-thales", articleMarkdown({ title: "Thales quitte le navire", published: "2013-05", body: "Un texte sans rapport." }));
   writeContent(content, "articles", "corps-thales", articleMarkdown({ title: "Autre chose", published: "2013-06", body: "Thales est cité une fois ici." }));
   writeContent(content, "articles", "par-entite", articleMarkdown({ title: "Hébergeurs", published: "2012-09-04", source: "Le Monde", extra: "entities: [ikoula, thales]", body: "Les hébergeurs protestent." }));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
 import { compileMatcher, findMentions, linkMentions } from "@/lib/content/mentions";
+import { parseContentFile } from "@/lib/content/parse";
 
 const matcher = compileMatcher([
   { slug: "caisse-des-depots", names: ["Caisse des Dépôts", "Caisse des Dépôts et Consignations", "CDC"] },
@@ -67,5 +69,52 @@ describe("linkMentions", () => {
 
   it("keeps escaped text escaped", () => {
     expect(linkMentions("<p>&lt;script&gt; SFR</p>", matcher, href)).toBe('<p>&lt;script&gt; <a href="/entities/sfr" class="mention">SFR</a></p>');
+  });
+});
+
+describe("names from the saga's content", () => {
+  // The entities as they stand in content/entities, loaded through the real parser.
+  const saga = (() => {
+    return compileMatcher(
+      readdirSync("content/entities").map((file) => {
+        const parsed = parseContentFile("entity", file, readFileSync(`content/entities/${file}`, "utf8"));
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+        const data = parsed.value.data as { name: string; aliases: string[]; exactAliases: string[] };
+        return { slug: parsed.value.slug, names: [data.name, ...data.aliases], exact: data.exactAliases };
+      }),
+    );
+  })();
+  const found = (text: string) => findMentions(saga, text).map((m) => m.slug).sort();
+
+  it("links both companies in Numericable-SFR", () => {
+    expect(found("le groupe Numericable-SFR")).toEqual(["numericable", "sfr"]);
+  });
+
+  it("does not take ordinary or ambiguous words for the saga's actors", () => {
+    expect(found("Bercy, la CDC, Dassault Aviation et le Grand emprunt de 1993")).toEqual([]);
+    expect(found("l'Open Cloud Alliance")).toEqual([]);
+    expect(found("l'état du nuage Numergy, L'état des lieux")).toEqual(["numergy"]);
+  });
+
+  it("links the State where it is the subject, written l'État or l'Etat, with either apostrophe", () => {
+    expect(found("l’État est sur le point de se retirer")).toEqual(["etat-francais"]);
+    expect(found("L'Etat français")).toEqual(["etat-francais"]);
+    expect(findMentions(saga, "l'État, puis l’Etat")).toEqual([{ slug: "etat-francais", count: 2, positions: [0, 13] }]);
+  });
+});
+
+describe("exact names", () => {
+  const exact = compileMatcher([
+    { slug: "etat", names: ["État français"], exact: ["l'État"] },
+    { slug: "sfr", names: ["SFR"] },
+  ]);
+  it("are matched as written only, the longer overlapping name winning", () => {
+    expect(findMentions(exact, "l'état, L'ÉTAT, l'État français et SFR")).toEqual([
+      { slug: "etat", count: 1, positions: [16] },
+      { slug: "sfr", count: 1, positions: [35] },
+    ]);
+  });
+  it("are linked in pages like other names", () => {
+    expect(linkMentions("<p>l’État et l'état</p>", exact, (s) => `/e/${s}`)).toBe('<p><a href="/e/etat" class="mention">l’État</a> et l\'état</p>');
   });
 });

@@ -125,6 +125,13 @@ describe("entity and event frontmatter", () => {
     expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(["kind", "wikidata"]);
   });
 
+  it("rejects an alias that is the name once case and accents are ignored, and reads exact aliases", () => {
+    const bad = parseContentFile("entity", "thales.md", "---\nname: Thales\naliases: [Thales Group, THALÈS]\n---\n");
+    expect(bad.ok ? [] : bad.problems).toEqual([{ line: 3, field: "aliases.1", message: '"THALÈS" is the name itself once case and accents are ignored' }]);
+    const ok = parseContentFile("entity", "etat.md", "---\nname: État français\nexactAliases: [\"l'État\"]\n---\n");
+    expect(ok.ok && ok.value.data).toMatchObject({ exactAliases: ["l'État"] });
+  });
+
   it("requires an event date", () => {
     const bad = parseContentFile("event", "lancement.md", "---\ntitle: Lancement\n---\nTexte.\n");
     expect(bad.ok ? [] : bad.problems).toEqual([{ line: 1, field: "date", message: "is required" }]);

@@ -43,7 +43,10 @@ function links(site: string, state: SearchState) {
   };
 }
 
-/** Partial dates become the first day they cover, at noon UTC (no time zone moves them a day). */
+/**
+ * Partial dates become the first day they cover, at noon UTC (no time zone moves them a day): feed
+ * formats need a full timestamp. The item's text says how precise the date is ("vers 2016").
+ */
 function feedDate(published: string): Date {
   const [y, m, d] = published.split("-").map(Number);
   return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1, 12));
@@ -52,12 +55,24 @@ function feedDate(published: string): Date {
 const DESCRIPTION = "Archive de la presse sur le « cloud souverain » français (2011–2016).";
 const RIGHTS = "Textes : leurs publications d’origine.";
 
-/** An entry's plain-text summary: where and when it appeared, then the editor's summary. */
-function summaryOf(item: ArticleListItem): string {
-  return `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? ` — ${item.summary}` : ""}`;
+/** The item's date in words, with its precision, and whether its text is archived. */
+function dateline(item: ArticleListItem): string {
+  return `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.fulltext ? "" : " — texte non archivé"}`;
 }
 
-const updatedOf = (list: ArticleList) => (list.items[0] ? feedDate(list.items[0].published) : new Date(Date.UTC(2016, 0, 1)));
+/** An entry's plain-text summary: where and when it appeared, then the editor's summary. */
+function summaryOf(item: ArticleListItem): string {
+  return `${dateline(item)}${item.summary ? ` — ${item.summary}` : ""}`;
+}
+
+/** When the feed last changed: the latest revision of its items (an edit is news to a reader). */
+function updatedOf(list: ArticleList): Date {
+  const times = list.items.map((item) => Date.parse(item.revisedAt)).filter((t) => Number.isFinite(t) && t > 0);
+  return times.length > 0 ? new Date(Math.max(...times)) : new Date(Date.UTC(2016, 0, 1));
+}
+
+/** The byline when it is known; never the publication, which is not an author. */
+const bylines = (item: ArticleListItem) => item.authors.map((name) => ({ name }));
 
 function buildFeed({ site, state, list }: FeedInput): Feed {
   const l = links(site, state);
@@ -78,9 +93,11 @@ function buildFeed({ site, state, list }: FeedInput): Feed {
       title: item.title,
       id: permalink,
       link: permalink,
-      date: feedDate(item.published),
+      // RSS reads `published` for <pubDate>; `date` is the last revision.
+      date: new Date(item.revisedAt),
+      published: feedDate(item.published),
       description: summaryOf(item),
-      author: [{ name: item.source }],
+      ...(item.authors.length > 0 ? { author: bylines(item) } : {}),
       category: item.entities.map((e) => ({ name: e.name, term: e.slug })),
     });
   }
@@ -96,9 +113,11 @@ export function atomFeed({ site, state, list }: FeedInput): string {
       `    <title type="text">${escapeXml(item.title)}</title>`,
       `    <id>${escapeXml(permalink)}</id>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(permalink)}"/>`,
-      `    <updated>${feedDate(item.published).toISOString()}</updated>`,
+      // <updated>: the last revision of the record; <published>: the publication (period start).
+      `    <updated>${new Date(item.revisedAt).toISOString()}</updated>`,
+      `    <published>${feedDate(item.published).toISOString()}</published>`,
       `    <summary type="text">${escapeXml(summaryOf(item))}</summary>`,
-      `    <author><name>${escapeXml(item.source)}</name></author>`,
+      ...item.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),
       ...item.entities.map((e) => `    <category term="${escapeXml(e.slug)}" label="${escapeXml(e.name)}"/>`),
       "  </entry>",
     ].join("\n");
@@ -112,6 +131,9 @@ export function atomFeed({ site, state, list }: FeedInput): string {
     `  <updated>${updatedOf(list).toISOString()}</updated>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(l.html)}"/>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(l.atom)}"/>`,
+    // RFC 4287 wants an author for every entry: the feed's, for entries without a byline (never the
+    // publication, which is not an author).
+    "  <author><name>Andromède (archive)</name></author>",
     "  <generator>Andromède</generator>",
     `  <rights>${escapeXml(RIGHTS)}</rights>`,
     ...entries,
@@ -140,9 +162,10 @@ export function jsonFeed({ site, state, list }: FeedInput): string {
       ...(item.url ? { external_url: item.url } : {}),
       title: item.title,
       summary: item.summary ?? undefined,
-      content_text: `${item.source}, ${formatFrenchDate(item.published, item.approximate)}${item.summary ? `\n\n${item.summary}` : ""}`,
+      content_text: `${dateline(item)}${item.summary ? `\n\n${item.summary}` : ""}`,
       date_published: feedDate(item.published).toISOString(),
-      authors: [{ name: item.source }],
+      date_modified: item.revisedAt,
+      ...(item.authors.length > 0 ? { authors: bylines(item) } : {}),
       tags: item.entities.map((e) => e.name),
       language: "fr",
     })),

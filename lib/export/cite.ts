@@ -1,4 +1,5 @@
 import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-csl";
 import type { ExportArticle } from "../search/types";
 import { toCsl } from "./csl";
 import { formatter } from "./formats";

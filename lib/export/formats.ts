@@ -1,36 +1,14 @@
-import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
-import "@citation-js/plugin-csl";
-import "@citation-js/plugin-ris";
 import type { ExportArticle } from "../search/types";
 import { stripXmlInvalid } from "../xml";
-import { permalink, toCsl, type CslItem } from "./csl";
+import { bibtexEntry } from "./bibtex";
+import { permalink, toCsl } from "./csl";
+import { risRecord } from "./ris";
 
 // The take-away formats. Each one is written a batch of articles at a time (head, batches, tail),
-// so an export of every match streams with bounded memory. Citation formats go through
-// citation-js rather than string concatenation.
+// so an export of every match streams with bounded memory. BibTeX and RIS are written from the
+// CSL mapping by bibtex.ts and ris.ts; tests read every format back with citation-js.
 
-// BibTeX keys are the article slugs (stable citations). citation-js only accepts keys without
-// hyphens unless its label check is off; slugs are [a-z0-9-], which BibTeX and Biber accept.
-(plugins.config.get("@bibtex") as { format: { checkLabel: boolean } }).format.checkLabel = false;
-
-/** citation-js output per batch, ending with a blank line so that batches concatenate. */
-const bibtex = (items: CslItem[]) => new Cite(items).format("bibtex", { format: "text" }).trimEnd() + "\n\n";
-
-/**
- * citation-js writes only the year of a newspaper article to RIS (PY); the full date of the
- * record goes in DA (YYYY/MM/DD/, parts left empty when unknown), which Zotero and EndNote read.
- */
-const ris = (items: CslItem[]) =>
-  items
-    .map((item) => {
-      const [y, m, d] = item.issued["date-parts"][0] ?? [];
-      const da = `DA  - ${y ?? ""}/${m ? String(m).padStart(2, "0") : ""}/${d ? String(d).padStart(2, "0") : ""}/`;
-      return new Cite([item]).format("ris", { format: "text" }).trimEnd().replace(/^(TY {2}- .*)$/m, `$1\n${da}`);
-    })
-    .join("\n\n") + "\n\n";
-
-export const EXPORT_FORMATS = ["csv", "json", "bibtex", "ris", "csljson"] as const;
+export const EXPORT_FORMATS = ["csv", "json", "jsonl", "bibtex", "ris", "csljson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Formatter {
@@ -54,6 +32,13 @@ export const CSV_COLUMNS = [
   "language",
   "entities",
   "permalink",
+  "fulltext",
+  "genre",
+  "captured",
+  "archive",
+  "rights",
+  "titleSupplied",
+  "note",
 ] as const;
 
 /** RFC 4180: quote a field holding a quote, comma or line break, doubling inner quotes. */
@@ -92,6 +77,13 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
                 a.language,
                 a.entities.map((e) => e.name).join("; "),
                 permalink(siteUrl, a.slug),
+                String(a.fulltext),
+                a.genre ?? "",
+                a.captured ?? "",
+                a.archive ?? "",
+                a.rights,
+                String(a.titleSupplied),
+                a.note ?? "",
               ]),
             )
             .join(""),
@@ -105,6 +97,16 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
         batch: (articles, first) =>
           (first ? "" : ",") + articles.map((a) => JSON.stringify({ ...a, permalink: permalink(siteUrl, a.slug) })).join(","),
         tail: "]}\n",
+      };
+    case "jsonl":
+      // One article per line, with its archived text (`bodyMarkdown`) when there is one: the
+      // format for corpus work. Records without full text have no text to give.
+      return {
+        contentType: "application/jsonl; charset=utf-8",
+        extension: "jsonl",
+        head: "",
+        batch: (articles) => articles.map((a) => JSON.stringify({ ...a, permalink: permalink(siteUrl, a.slug) }) + "\n").join(""),
+        tail: "",
       };
     case "csljson":
       return {
@@ -120,7 +122,7 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
         extension: "bib",
         head: "",
         // Control characters and the like have no place in a text file that reference managers read.
-        batch: (articles) => stripXmlInvalid(bibtex(articles.map((a) => toCsl(a, siteUrl)))),
+        batch: (articles) => stripXmlInvalid(articles.map((a) => bibtexEntry(toCsl(a, siteUrl)) + "\n").join("")),
         tail: "",
       };
     case "ris":
@@ -128,7 +130,7 @@ export function formatter(format: ExportFormat, siteUrl: string): Formatter {
         contentType: "application/x-research-info-systems; charset=utf-8",
         extension: "ris",
         head: "",
-        batch: (articles) => stripXmlInvalid(ris(articles.map((a) => toCsl(a, siteUrl)))),
+        batch: (articles) => stripXmlInvalid(articles.map((a) => risRecord(toCsl(a, siteUrl)) + "\r\n\r\n").join("")),
         tail: "",
       };
   }

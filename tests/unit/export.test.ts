@@ -1,4 +1,7 @@
 import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-csl";
+import "@citation-js/plugin-ris";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvField, exportStream, formatter, type ExportFormat } from "@/lib/export/formats";
@@ -78,7 +81,7 @@ describe("CSV export", () => {
     const bytes = new Uint8Array(await new Response(exportStream(batches(2), formatter("csv", SITE))).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    expect(text.startsWith("\uFEFFslug,title,source,url,published,precision,approximate,authors,language,entities,permalink\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFslug,title,source,url,published,precision,approximate,authors,language,entities,permalink,fulltext,genre,captured,archive,rights,titleSupplied,note\r\n")).toBe(true);
     const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
@@ -156,27 +159,42 @@ describe("JSON and CSL-JSON exports", () => {
     expect(cite.data.map((i) => i.id)).toEqual(ARTICLES.map((a) => a.slug));
     expect(items[0]).toMatchObject({ type: "article-newspaper", "container-title": "Next INpact", issued: { "date-parts": [[2014, 9, 25]] } });
     expect(items[1].issued).toEqual({ "date-parts": [[2016]], circa: true });
-    expect(items[1].URL).toBe(`${SITE}/articles/numergy-c-est-fini`);
+    // url is only ever the original; the archive's page has its own fields.
+    expect(items[1].URL).toBeUndefined();
+    expect(items[1]).toMatchObject({ archive: "Andromède", archive_location: `${SITE}/articles/numergy-c-est-fini` });
   });
 });
 
-describe("citation exports round-trip through citation-js", () => {
-  it("BibTeX", async () => {
+describe("citation exports", () => {
+  it("BibTeX: valid month macros, day and biblatex date (circa as ~), url always the original", async () => {
     const text = await exportText("bibtex");
-    expect(text.match(/^@/gm)).toHaveLength(3);
+    expect(text.match(/^@article\{/gm)).toHaveLength(3);
+    expect(text).toContain("  month = sep,\n  day = {25},");
+    expect(text).toContain("  date = {2014-09-25},");
+    expect(text).toContain("  date = {2016~},");
+    expect(text).not.toMatch(/month = \{/);
+    // No original address: no url at all, never the archive's page instead.
+    const fini = text.slice(text.indexOf("@article{numergy-c-est-fini"), text.indexOf("@article{formule"));
+    expect(fini).not.toMatch(/^\s*url =/m);
+    expect(fini).toContain(`library = {Andromède, ${SITE}/articles/numergy-c-est-fini}`);
     const back = new Cite(text).data;
     expect(back.map((i) => i["citation-key"])).toEqual(ARTICLES.map((a) => a.slug));
     expect(back[0]).toMatchObject({ title: ARTICLES[0]!.title, "container-title": "Next INpact", issued: { "date-parts": [[2014, 9, 25]] } });
+    expect(back[2]!.title).toBe('=HYPERLINK("http://evil")');
   });
 
-  it("RIS", async () => {
+  it("RIS: one line per tag however long, full dates, clean keywords, whole IDs", async () => {
     const text = await exportText("ris");
     expect(text.match(/^TY {2}- /gm)).toHaveLength(3);
+    for (const l of text.split(/\r\n/).filter(Boolean)) expect(l).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+    expect(text.match(/^DA {2}- .*$/gm)).toEqual(["DA  - 2014/09/25/", "DA  - 2016///circa", "DA  - 2015/10//circa"]);
+    expect(text.match(/^PY {2}- .*$/gm)![0]).toBe("PY  - 2014/09/25/");
+    expect(text.match(/^KW {2}- .*$/gm)).toEqual(["KW  - Cloudwatt", "KW  - Caisse des Dépôts"]);
+    expect(text.match(/^ID {2}- .*$/gm)).toEqual(ARTICLES.map((a) => `ID  - ${a.slug}`));
     const back = new Cite(text).data;
     // RIS is line-based: the line break inside the second title becomes a space.
     expect(back.map((i) => i.title)).toEqual(ARTICLES.map((a) => a.title.replace(/\s+/g, " ")));
-    expect(back[0]).toMatchObject({ "container-title": "Next INpact", URL: ARTICLES[0]!.url, issued: { "date-parts": [[2014]] } });
-    // The full date, with its precision, is in DA.
-    expect(text.match(/^DA {2}- .*$/gm)).toEqual(["DA  - 2014/09/25/", "DA  - 2016///", "DA  - 2015/10//"]);
+    expect(back[0]).toMatchObject({ "container-title": "Next INpact", URL: ARTICLES[0]!.url });
+    expect(back[1]!.URL).toBeUndefined();
   });
 });

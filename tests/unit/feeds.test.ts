@@ -22,10 +22,10 @@ const input: FeedInput = {
         summary: "Résumé.",
         entities: [{ slug: "orange", name: "Orange", kind: "company", explicit: true, mentions: 1 }],
         snippet: "",
-        authors: [],
+        authors: ["Jean Dupont"],
         fulltext: true,
         genre: null,
-        revisedAt: "2026-11-20T10:00:00.000Z",
+        revisedAt: "2026-11-22T08:30:00.000Z",
       },
       {
         slug: "cloud-souverain-deux-ans-apres",
@@ -58,7 +58,16 @@ describe("feeds", () => {
     expect(doc.feed.entry).toHaveLength(2);
     expect(doc.feed.entry[0].title["#text"] ?? doc.feed.entry[0].title).toBe("Numergy c’est fini <vraiment> & après");
     expect(doc.feed.entry[0].id).toBe("https://andromede.example/articles/numergy-c-est-fini");
-    expect(doc.feed.entry[1].updated).toBe("2014-09-25T12:00:00.000Z");
+    // <updated> is the last revision (of the entry, and of the feed); <published> the publication.
+    expect(doc.feed.updated).toBe("2026-11-22T08:30:00.000Z");
+    expect(doc.feed.entry[0].updated).toBe("2026-11-22T08:30:00.000Z");
+    expect(doc.feed.entry[1].published).toBe("2014-09-25T12:00:00.000Z");
+    // "vers 2016": the period's first day as the timestamp, and the text says how precise it is.
+    expect(doc.feed.entry[0].published).toBe("2016-01-01T12:00:00.000Z");
+    expect(JSON.stringify(doc.feed.entry[0].summary)).toContain("vers 2016");
+    // The byline, never the publication, is the author.
+    expect(doc.feed.entry[0].author.name).toBe("Jean Dupont");
+    expect(doc.feed.entry[1].author).toBeUndefined();
   });
 
   it("RSS 2.0: a channel with an item per article", () => {
@@ -68,6 +77,9 @@ describe("feeds", () => {
     expect(doc.rss.channel.item).toHaveLength(2);
     expect(doc.rss.channel.item[1].link).toBe("https://andromede.example/articles/cloud-souverain-deux-ans-apres");
     expect(new Date(doc.rss.channel.item[1].pubDate).toISOString()).toBe("2014-09-25T12:00:00.000Z");
+    expect(doc.rss.channel.item[0].author).toBe("Jean Dupont");
+    expect(doc.rss.channel.item[1].author).toBeUndefined();
+    expect(JSON.stringify(doc.rss.channel)).not.toContain("<author>SécuritéCloud");
   });
 
   it("JSON Feed 1.1: required fields and one item per article", () => {
@@ -80,7 +92,15 @@ describe("feeds", () => {
       expect(typeof item.id).toBe("string");
       expect(item.content_text ?? item.content_html).toBeTruthy();
     }
-    expect(feed.items[0]).toMatchObject({ external_url: "https://www.securitecloud.com/actualites/numergy-cest-fini/", tags: ["Orange"] });
+    expect(feed.items[0]).toMatchObject({
+      external_url: "https://www.securitecloud.com/actualites/numergy-cest-fini/",
+      tags: ["Orange"],
+      authors: [{ name: "Jean Dupont" }],
+      date_published: "2016-01-01T12:00:00.000Z",
+      date_modified: "2026-11-22T08:30:00.000Z",
+    });
+    expect(feed.items[0].content_text).toContain("vers 2016");
+    expect(feed.items[1].authors).toBeUndefined();
   });
 
   it("Atom: titles and summaries are plain text, escaped, never markup", () => {
@@ -117,7 +137,7 @@ describe("feeds", () => {
             title: "Nul\u0000 un\u0001 fffe\uFFFE ffff\uFFFF seul\uD800 fin 😀",
             summary: "Résumé\u0008\u001F.",
             source: "Source\u000B",
-            entities: [{ slug: "orange", name: "Orange\u0002", kind: "company" }],
+            entities: [{ slug: "orange", name: "Orange\u0002", kind: "company", explicit: true, mentions: 1 }],
           },
         ],
       },

@@ -21,7 +21,8 @@ export async function GET(request: Request): Promise<Response> {
 
   const f = formatter(format.data, siteUrl());
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(exportStream(exportArticles(query.data), f), {
+  const rows = exportArticles(query.data, { withText: format.data === "jsonl" });
+  return new Response(exportStream(rows, f), {
     headers: {
       "Content-Type": f.contentType,
       "Content-Disposition": `attachment; filename="andromede-${date}.${f.extension}"`,

@@ -64,6 +64,10 @@ export const ZArticlesQuery = z
 
 export type TArticlesQuery = z.output<typeof ZArticlesQuery>;
 
+/** GET /api/export: `format`, with the filters of /api/articles (page and pageSize do not apply). */
+export const EXPORT_FORMAT_NAMES = ["csv", "json", "jsonl", "bibtex", "ris", "csljson"] as const;
+export const ZExportFormat = z.enum(EXPORT_FORMAT_NAMES, { error: `format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}` });
+
 /** Reads the parameters of a URL (or a Next.js searchParams object) into the schema's input shape. */
 export function articlesQueryInput(params: URLSearchParams | Record<string, string | string[] | undefined>) {
   const get = (key: string): string[] => {

@@ -28,3 +28,8 @@ export function badRequest(error: z.ZodError): Response {
 export function notFound(what: string): Response {
   return jsonError(404, "not_found", `${what} not found`);
 }
+
+/** A filter names nothing in the archive (lib/data/search-articles.ts `unknownFilters`). */
+export function unknownFilter(issues: ApiIssue[]): Response {
+  return jsonError(400, "unknown_filter", issues.map((i) => i.message).join("; "), issues);
+}

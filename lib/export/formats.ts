@@ -1,3 +1,4 @@
+import { EXPORT_FORMAT_NAMES } from "../api/query";
 import type { ExportArticle } from "../search/types";
 import { stripXmlInvalid } from "../xml";
 import { bibtexEntry } from "./bibtex";
@@ -8,7 +9,7 @@ import { risRecord } from "./ris";
 // so an export of every match streams with bounded memory. BibTeX and RIS are written from the
 // CSL mapping by bibtex.ts and ris.ts; tests read every format back with citation-js.
 
-export const EXPORT_FORMATS = ["csv", "json", "jsonl", "bibtex", "ris", "csljson"] as const;
+export const EXPORT_FORMATS = EXPORT_FORMAT_NAMES;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Formatter {

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { TArticlesQuery } from "../api/query";
+import { fold } from "./text";
 import type { EntityRef, Facets } from "./types";
 
 // An in-memory index of what filters and facets need for every public article: source, dates,
@@ -22,6 +23,8 @@ export interface MemoryIndex {
   entityStart: Uint32Array;
   entityOf: Uint32Array;
   sources: string[];
+  /** Position in `sources` of each source name without case, accents or extra spaces. */
+  sourceByKey: Map<string, number>;
   entities: EntityRef[];
   entityBySlug: Map<string, number>;
   /** Position of an article id in the arrays (-1 when not public). */
@@ -31,6 +34,9 @@ export interface MemoryIndex {
 }
 
 const day = (iso: string) => Number(iso.replaceAll("-", ""));
+
+/** How a `source` filter is compared: "securitecloud" finds "SécuritéCloud". */
+export const sourceKey = (name: string) => fold(name).replace(/\s+/g, " ").trim();
 const FACET_LIMIT = 100;
 
 export function loadMemoryIndex(reader: Database.Database, generation: string): MemoryIndex {
@@ -61,6 +67,7 @@ export function loadMemoryIndex(reader: Database.Database, generation: string): 
     entityStart: new Uint32Array(size + 1),
     entityOf: new Uint32Array(0),
     sources: [],
+    sourceByKey: new Map(),
     entities: entityRows.map(({ slug, name, kind }) => ({ slug, name, kind })),
     entityBySlug: new Map(entityRows.map((e, i) => [e.slug, i])),
     positionOf,
@@ -74,6 +81,7 @@ export function loadMemoryIndex(reader: Database.Database, generation: string): 
       s = index.sources.length;
       index.sources.push(a.source);
       sourceIndex.set(a.source, s);
+      if (!index.sourceByKey.has(sourceKey(a.source))) index.sourceByKey.set(sourceKey(a.source), s);
     }
     index.source[p] = s;
     index.start[p] = day(a.dateStart);
@@ -115,7 +123,7 @@ export interface Evaluation {
  */
 export function evaluate(index: MemoryIndex, query: TArticlesQuery, hits: Uint8Array | null): Evaluation {
   const required = query.entity.map((slug) => index.entityBySlug.get(slug) ?? -1);
-  const sourceWanted = query.source === undefined ? -2 : index.sources.indexOf(query.source);
+  const sourceWanted = query.source === undefined ? -2 : (index.sourceByKey.get(sourceKey(query.source)) ?? -1);
   const from = query.from ? day(query.from.start) : -Infinity;
   const to = query.to ? day(query.to.end) : Infinity;
 

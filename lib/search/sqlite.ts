@@ -138,6 +138,18 @@ export function sqliteSearch(db: Db, url: string): SearchBackend {
   }
 
   return {
+    async filterValues() {
+      const index = await memoryIndex();
+      const counts = new Uint32Array(index.sources.length);
+      for (let p = 0; p < index.size; p++) counts[index.source[p]!]! += 1;
+      return {
+        entities: index.entities.map((e) => e.slug),
+        sources: index.sources
+          .map((name, i) => ({ name, articleCount: counts[i]! }))
+          .sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" })),
+      };
+    },
+
     async search(query) {
       const search = query.q ? parseSearchText(query.q) : null;
       const { total, facets, ids } = await evaluateQuery(query, search, (query.page - 1) * query.pageSize, query.pageSize);

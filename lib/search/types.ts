@@ -73,7 +73,15 @@ export interface Provenance {
   note: string | null;
 }
 
+/** The values the `entity` and `source` filters may take. */
+export interface FilterValues {
+  entities: string[];
+  /** Public sources with their number of public articles. */
+  sources: { name: string; articleCount: number }[];
+}
+
 export interface SearchBackend {
+  filterValues(): Promise<FilterValues>;
   search(query: TArticlesQuery): Promise<ArticleList>;
   /** Every match of the filters, in the query's order, a batch at a time (no page cap). */
   exportMatches(query: TArticlesQuery, options?: { batchSize?: number; withText?: boolean }): AsyncGenerator<ExportArticle[]>;

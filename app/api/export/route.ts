@@ -1,23 +1,22 @@
-import { z } from "zod";
-import { parseArticlesQuery } from "@/lib/api/query";
-import { badRequest } from "@/lib/api/respond";
-import { exportArticles } from "@/lib/data/search-articles";
+import { parseArticlesQuery, ZExportFormat } from "@/lib/api/query";
+import { badRequest, unknownFilter } from "@/lib/api/respond";
+import { exportArticles, unknownFilters } from "@/lib/data/search-articles";
 import { siteUrl } from "@/lib/env";
-import { EXPORT_FORMATS, exportStream, formatter } from "@/lib/export/formats";
+import { exportStream, formatter } from "@/lib/export/formats";
 
 export const dynamic = "force-dynamic";
 
-const ZFormat = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
-
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
-  const format = ZFormat.safeParse(params.get("format") ?? undefined);
+  const format = ZExportFormat.safeParse(params.get("format") ?? undefined);
   if (!format.success) return badRequest(format.error);
   // Exports contain every match: page and pageSize do not apply.
   params.delete("page");
   params.delete("pageSize");
   const query = parseArticlesQuery(params);
   if (!query.success) return badRequest(query.error);
+  const unknown = await unknownFilters(query.data);
+  if (unknown.length > 0) return unknownFilter(unknown);
 
   const f = formatter(format.data, siteUrl());
   const date = new Date().toISOString().slice(0, 10);

@@ -4,9 +4,9 @@ test("GET /api/articles lists the archive newest first, in the contract's shape"
   const response = await request.get("/api/articles?pageSize=3");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({ total: 5, page: 1, pageSize: 3 });
+  expect(body).toMatchObject({ total: 47, page: 1, pageSize: 3 });
   expect(body.items).toHaveLength(3);
-  expect(body.items[0]).toEqual({
+  expect(body.items[1]).toEqual({
     slug: "numergy-c-est-fini",
     title: "Numergy c’est fini",
     source: "SécuritéCloud",
@@ -15,23 +15,35 @@ test("GET /api/articles lists the archive newest first, in the contract's shape"
     datePrecision: "year",
     approximate: true,
     summary: expect.any(String),
+    authors: [],
+    fulltext: true,
+    genre: "analysis",
     entities: expect.any(Array),
+    revisedAt: expect.any(String),
     snippet: expect.any(String),
   });
-  expect(body.facets.sources).toContainEqual({ name: "Next INpact", count: 1 });
+  expect(body.items[0]).toMatchObject({ slug: "cloudwatt-vie-et-mort-du-premier-cloud-souverain", fulltext: false, published: "2019-08" });
+  expect(body.items[1].entities[0]).toEqual({ slug: expect.any(String), name: expect.any(String), kind: expect.any(String), explicit: expect.any(Boolean), mentions: expect.any(Number) });
+  expect(body.facets.sources).toContainEqual({ name: "Next INpact", count: 2 });
   expect(body.facets.years).toEqual([
-    { year: 2014, count: 2 },
-    { year: 2015, count: 2 },
+    { year: 2011, count: 3 },
+    { year: 2012, count: 10 },
+    { year: 2014, count: 14 },
+    { year: 2015, count: 18 },
     { year: 2016, count: 1 },
+    { year: 2019, count: 1 },
   ]);
 });
 
 test("GET /api/articles filters by source and by date range (overlap)", async ({ request }) => {
   const bySource = await (await request.get("/api/articles?source=FrenchWeb")).json();
   expect(bySource.items.map((i: { slug: string }) => i.slug)).toEqual(["etat-et-sfr-sortent-de-numergy"]);
-  const range = await (await request.get("/api/articles?from=2014-10&to=2015-09&sort=oldest")).json();
+  const range = await (await request.get("/api/articles?from=2014-10&to=2015-09&sort=oldest&pageSize=100")).json();
+  const slugs = range.items.map((i: { slug: string }) => i.slug);
   // "2014" (year precision) overlaps October 2014; "2015-09" is inside the range; "2014-09-25" is not.
-  expect(range.items.map((i: { slug: string }) => i.slug)).toEqual(["numergy-bilan-pas-accablant", "etat-et-sfr-sortent-de-numergy"]);
+  expect(slugs).toEqual(expect.arrayContaining(["numergy-bilan-pas-accablant", "etat-et-sfr-sortent-de-numergy"]));
+  expect(slugs).not.toContain("cloud-souverain-deux-ans-apres");
+  expect(range.items.every((i: { published: string }) => i.published.slice(0, 7) <= "2015-09" && (i.published.length === 4 ? i.published >= "2014" : i.published >= "2014-10"))).toBe(true);
 });
 
 test("bad parameters are a 400 with a message, never a 500", async ({ request }) => {
@@ -72,4 +84,17 @@ test("sitemap.xml and robots.txt describe the site", async ({ request }) => {
   expect(sitemap).toContain("/articles/numergy-c-est-fini</loc>");
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test("an unknown entity or source is a 400 that names it, sources ignore case and accents, and the API describes itself", async ({ request }) => {
+  const unknown = await request.get("/api/articles?entity=numergie");
+  expect(unknown.status()).toBe(400);
+  expect((await unknown.json()).error).toMatchObject({ code: "unknown_filter", message: 'unknown entity "numergie" (did you mean "numergy"?)' });
+  const folded = await (await request.get("/api/articles?source=securitecloud")).json();
+  expect(folded.items.map((i: { slug: string }) => i.slug)).toEqual(["numergy-c-est-fini"]);
+  const sources = await (await request.get("/api/sources")).json();
+  expect(sources.sources).toContainEqual({ name: "BFM Business", articleCount: 1 });
+  const openapi = await request.get("/api/openapi.json");
+  expect(openapi.status()).toBe(200);
+  expect(Object.keys((await openapi.json()).paths)).toContain("/api/sources");
 });

@@ -71,11 +71,21 @@ test("exports contain every match with the right type and file name", async ({ r
   expect(await bib.text()).toMatch(/^@article\{cloud-souverain-deux-ans-apres,/m);
 
   const ris = await (await request.get("/api/export?format=ris")).text();
-  expect(ris.match(/^TY {2}- NEWS$/gm)).toHaveLength(5);
+  expect(ris.match(/^TY {2}- NEWS\r?$/gm)).toHaveLength(47);
+  // Never wrapped: every line is a tag, and the IDs are whole slugs.
+  expect(ris.split(/\r\n/).every((l) => l === "" || /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
+  expect(ris).toContain("ID  - numergy-cloud-a-la-francaise-nen-finit-plus-de-mourir\r\n");
   const csl = await (await request.get("/api/export?format=csljson")).json();
-  expect(csl).toHaveLength(5);
+  expect(csl).toHaveLength(47);
   const json = await (await request.get("/api/export?format=json&pageSize=1")).json();
-  expect(json.articles).toHaveLength(5);
+  expect(json.articles).toHaveLength(47);
+  const jsonl = await request.get("/api/export?format=jsonl&source=Next%20INpact");
+  expect(jsonl.headers()["content-disposition"]).toMatch(/\.jsonl"$/);
+  const rows = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
+  expect(rows.map((r) => [r.slug, typeof r.bodyMarkdown])).toEqual([
+    ["cloud-souverain-numergy-place-sous-procedure-de-sauvegarde", "undefined"],
+    ["cloud-souverain-deux-ans-apres", "string"],
+  ]);
 
   const bad = await request.get("/api/export?format=docx");
   expect(bad.status()).toBe(400);
@@ -85,7 +95,10 @@ test("exports contain every match with the right type and file name", async ({ r
 test("feeds for the archive and for a search", async ({ request }) => {
   const atom = await request.get("/feed.xml");
   expect(atom.headers()["content-type"]).toContain("application/atom+xml");
-  expect((await atom.text()).match(/<entry>/g)).toHaveLength(5);
+  const atomText = await atom.text();
+  expect(atomText.match(/<entry>/g)).toHaveLength(47);
+  // The publication is never given as the author.
+  expect(atomText).not.toMatch(/<author>\s*<name>SécuritéCloud<\/name>/);
   const rss = await request.get("/rss.xml?source=FrenchWeb");
   expect((await rss.text()).match(/<item>/g)).toHaveLength(1);
   const json = await (await request.get("/feed.json?q=cloudwatt")).json();

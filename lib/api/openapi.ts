@@ -92,7 +92,7 @@ export function openApiDocument(siteUrl: string) {
         get: {
           summary: "Events of the saga in date order, with the articles that attest them",
           parameters: parameters(ZTimelineQuery),
-          responses: { 200: json(ZTimeline, "The events"), 400: error("Bad parameters") },
+          responses: { 200: json(ZTimeline, "The events"), 400: error("Bad parameters, or an unknown entity") },
         },
       },
       "/api/sources": {

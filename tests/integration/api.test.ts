@@ -53,6 +53,12 @@ describe("filters that name nothing", () => {
     expect((await atom(new Request("http://x/feed.xml?source=Le%20Monde"))).status).toBe(400);
   });
 
+  it("the timeline rejects an unknown entity the same way", async () => {
+    const response = await get(await routes.timeline(), "/api/timeline?entity=cloudwat");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toBe('unknown entity "cloudwat" (did you mean "cloudwatt" or "cloudwatt-box"?)');
+  });
+
   it("a source matches whatever its case and accents", async () => {
     for (const source of ["securitecloud", "SÉCURITÉCLOUD", "SécuritéCloud"]) {
       const list = await (await get(await routes.articles(), `/api/articles?source=${encodeURIComponent(source)}`)).json();

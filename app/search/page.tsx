@@ -4,7 +4,7 @@ import { ArticleCard } from "@/components/article-card";
 import { Pagination } from "@/components/pagination";
 import { SearchFacets } from "@/components/search-facets";
 import { parseArticlesQuery } from "@/lib/api/query";
-import { searchArticles } from "@/lib/data/search-articles";
+import { searchArticles, unknownFilters } from "@/lib/data/search-articles";
 import { searchHref, searchParamsOf, stateOf, toggleEntity, type SearchState } from "@/lib/search/url";
 
 export const dynamic = "force-dynamic";
@@ -54,12 +54,15 @@ function ActiveFilters({ state }: { state: SearchState }) {
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseArticlesQuery(await searchParams);
-  if (!parsed.success) {
+  // The same rule as the API: an unknown actor or publication is a mistake, not "no coverage".
+  const unknown = parsed.success ? await unknownFilters(parsed.data) : [];
+  if (!parsed.success || unknown.length > 0) {
+    const messages = parsed.success ? unknown.map((u) => u.message) : parsed.error.issues.map((i) => i.message);
     return (
       <div className="max-w-prose">
         <h1 className="text-3xl font-bold">Recherche</h1>
         <p role="alert" className="mt-4">
-          Cette recherche n’est pas valide : {parsed.error.issues.map((i) => i.message).join(" ; ")}.{" "}
+          Cette recherche n’est pas valide : {messages.join(" ; ")}.{" "}
           <Link href="/search">Nouvelle recherche</Link>
         </p>
       </div>

@@ -21,11 +21,17 @@ test("facets are links that keep their state in the URL, and the back button wor
   const all = await total();
   await page.getByRole("link", { name: /FrenchWeb/ }).click();
   await expect(page).toHaveURL(/source=FrenchWeb/);
-  expect(await total()).toBe(1);
+  await expect.poll(total).toBe(1);
   await expect(page.getByRole("list", { name: "Filtres actifs" })).toContainText("publication : FrenchWeb");
   await page.goBack();
   await expect(page).toHaveURL(/\/search\?q=numergy$/);
-  expect(await total()).toBe(all);
+  // The URL changes before the page it leads to has rendered: wait for the count.
+  await expect.poll(total).toBe(all);
+});
+
+test("an unknown publication is reported with a suggestion, not shown as no coverage", async ({ page }) => {
+  await page.goto("/search?q=numergy&source=Frenchweb2");
+  await expect(page.getByText("Cette recherche n’est pas valide")).toContainText('unknown source "Frenchweb2" (did you mean "FrenchWeb"?)');
 });
 
 test("no results suggests dropping filters", async ({ page }) => {

@@ -9,6 +9,13 @@ export function isSqliteUrl(url: string): boolean {
   return url.startsWith("file:");
 }
 
+/** The backend a DATABASE_URL names (lib/env.ts accepts only file: and postgresql:// URLs). */
+export type Provider = "sqlite" | "postgresql";
+
+export function providerOf(url: string): Provider {
+  return isSqliteUrl(url) ? "sqlite" : "postgresql";
+}
+
 /** `file:./data/archive.db` → absolute path of the SQLite file (relative to the working directory). */
 export function sqliteFilePath(url: string): string {
   const withoutScheme = url.replace(/^file:(\/\/)?/, "").replace(/\?.*$/, "");

@@ -1,23 +1,54 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { ensureDatabaseFolder, isSqliteUrl, sqliteFilePath } from "./database-file";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client";
+import { ensureDatabaseFolder, providerOf, sqliteFilePath, type Provider } from "./database-file";
 import { env } from "./env";
+import { createPgPool } from "./postgres";
 
-export { isSqliteUrl, sqliteFilePath } from "./database-file";
+export { isSqliteUrl, providerOf, sqliteFilePath, type Provider } from "./database-file";
+export { describeDatabaseError, describeUrl } from "./postgres";
 
-// The one place that constructs a Prisma client. Next.js reloads modules in development, so the
-// client is cached on globalThis there, and read back from it (not only written).
+// The one place that constructs a Prisma client (and the database connections around it).
+// DATABASE_URL chooses the backend: `file:` → SQLite through better-sqlite3, `postgresql://` →
+// PostgreSQL through a pg pool. Next.js reloads modules in development, so the client is cached on
+// globalThis there, and read back from it (not only written).
 
 export type Db = PrismaClient;
 
+const clientInfo = new WeakMap<Db, { provider: Provider; pool?: pg.Pool }>();
+
 export function createPrismaClient(url: string = env.DATABASE_URL): PrismaClient {
-  if (!isSqliteUrl(url)) {
-    throw new Error("DATABASE_URL: PostgreSQL is not supported yet; use a file: URL (SQLite)");
+  if (providerOf(url) === "postgresql") {
+    const pool = createPgPool(url);
+    // Idle connections that the server closes (restart, failover) must not crash the process.
+    pool.on("error", () => {});
+    // The PostgreSQL client is generated from the same data model (scripts/postgresql-schema.mjs);
+    // its API is the SQLite client's plus PostgreSQL-only options (isolation levels, `mode`), so
+    // code written against the SQLite client's type runs unchanged on it.
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
+    clientInfo.set(client, { provider: "postgresql", pool });
+    return client;
   }
   const file = sqliteFilePath(url);
   ensureDatabaseFolder(file);
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+  clientInfo.set(client, { provider: "sqlite" });
+  return client;
+}
+
+/** Which database a client talks to. */
+export function clientProvider(client: Db): Provider {
+  return clientInfo.get(client)?.provider ?? "sqlite";
+}
+
+/** The pg pool under a PostgreSQL client, for bulk reads that return plain arrays. */
+export function pgPoolOf(client: Db): pg.Pool {
+  const pool = clientInfo.get(client)?.pool;
+  if (!pool) throw new Error("not a PostgreSQL client");
+  return pool;
 }
 
 /**

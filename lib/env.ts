@@ -3,14 +3,27 @@ import { z } from "zod";
 // The only reader of process.env: every setting is parsed once, with the defaults of the embedded
 // set-up, so that `npm install && npm start` needs no .env file.
 
+/** A PostgreSQL URL must name a host and a database: postgresql://user[:password]@host[:port]/database */
+function isPostgresUrl(url: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(url)) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname !== "" && parsed.pathname.length > 1 && !parsed.pathname.slice(1).includes("/");
+  } catch {
+    return false;
+  }
+}
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string()
     .trim()
     .default("file:./data/archive.db")
-    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
-      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    .refine((url) => /^file:./.test(url) || isPostgresUrl(url), {
+      message: "must start with file: (SQLite, e.g. file:./data/archive.db) or postgresql:// (PostgreSQL, postgresql://user@host:5432/database)",
     }),
+  /** Connections per process to PostgreSQL (ignored for SQLite). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public address of the site, for canonical URLs, feeds and sitemaps. */

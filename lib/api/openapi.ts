@@ -6,6 +6,7 @@ import {
   ZArticleList,
   ZEntityDetail,
   ZEntityList,
+  ZHealth,
   ZSourceList,
   ZTimeline,
 } from "./schemas";
@@ -118,6 +119,12 @@ export function openApiDocument(siteUrl: string) {
             },
             400: error("Bad parameters, or an unknown entity or source"),
           },
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Whether this instance can serve the archive: database, last migration, counts, version",
+          responses: { 200: json(ZHealth, "The database answers"), 503: json(ZHealth, "The database does not answer") },
         },
       },
       "/api/openapi.json": {

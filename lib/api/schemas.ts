@@ -98,6 +98,16 @@ export const ZEntityDetail = ZEntitySummary.extend({
 
 export const ZSourceList = z.object({ sources: z.array(z.object({ name: z.string(), articleCount: z.number().int() })) });
 
+export const ZHealth = z.object({
+  status: z.enum(["ok", "unavailable"]).describe("unavailable (HTTP 503) when the database does not answer"),
+  database: z.object({ provider: z.enum(["sqlite", "postgresql"]), reachable: z.boolean() }),
+  migration: z.string().nullable().describe("the last migration applied, null when unknown"),
+  counts: z
+    .object({ articles: z.number().int().describe("public articles"), entities: z.number().int(), events: z.number().int() })
+    .nullable(),
+  version: z.string().describe("the archive software's version"),
+});
+
 export const ZApiError = z.object({
   error: z.object({
     code: z.string(),

@@ -16,7 +16,7 @@ export async function listEntities(): Promise<EntitySummary[]> {
   const rows = await db.$queryRaw<{ slug: string; name: string; kind: string; aliases: string; articleCount: bigint | number }[]>`
     SELECT e."slug", e."name", e."kind", e."aliases",
       (SELECT COUNT(*) FROM "ArticleEntity" ae JOIN "Article" a ON a."id" = ae."articleId" WHERE ae."entityId" = e."id" AND ${PUBLIC}) AS "articleCount"
-    FROM "Entity" e ORDER BY e."name" COLLATE NOCASE`;
+    FROM "Entity" e ORDER BY lower(e."name"), e."name"`;
   return rows.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, aliases: JSON.parse(r.aliases) as string[], articleCount: Number(r.articleCount) }));
 }
 

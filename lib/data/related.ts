@@ -1,6 +1,6 @@
 import "server-only";
 import { formatFrenchDate } from "../dates";
-import { db } from "../db";
+import { clientProvider, db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { rankRelated, rarityWeight, type RankedStory, type RelatedCandidate, type RelatedEntity } from "../related";
 
@@ -32,17 +32,24 @@ export async function getRelatedStories(target: Target, limit = 6): Promise<Rank
   ]);
   const total = Number(totalRows[0]?.n ?? 0);
   const df = new Map(dfRows.map((r) => [r.entityId, Number(r.n)]));
-  const weights = target.entities.map((e) => Prisma.sql`(${e.id}, ${rarityWeight(df.get(e.id) ?? 1, total)})`);
+  // CASTs: PostgreSQL would otherwise read untyped parameters in VALUES as text.
+  const weights = target.entities.map(
+    (e) => Prisma.sql`(CAST(${e.id} AS INTEGER), CAST(${rarityWeight(df.get(e.id) ?? 1, total)} AS DOUBLE PRECISION))`,
+  );
+  const daysApart =
+    clientProvider(db) === "postgresql"
+      ? Prisma.sql`abs(CAST(a."dateStart" AS DATE) - CAST(${target.dateStart} AS DATE))`
+      : Prisma.sql`abs(julianday(a."dateStart") - julianday(${target.dateStart}))`;
 
   const [byEntities, before, after] = await Promise.all([
     weights.length === 0
       ? Promise.resolve([])
       : db.$queryRaw<{ id: number }[]>`
           WITH w("entityId", weight) AS (VALUES ${Prisma.join(weights)})
-          SELECT ae."articleId" AS id FROM "ArticleEntity" ae JOIN w ON w."entityId" = ae."entityId"
+          SELECT a."id" AS id FROM "ArticleEntity" ae JOIN w ON w."entityId" = ae."entityId"
           JOIN "Article" a ON a."id" = ae."articleId"
           WHERE ae."articleId" <> ${target.id} AND ${PUBLIC}
-          GROUP BY ae."articleId" ORDER BY SUM(w.weight) DESC, abs(julianday(a."dateStart") - julianday(${target.dateStart})) LIMIT ${PRESELECT}`,
+          GROUP BY a."id" ORDER BY SUM(w.weight) DESC, ${daysApart}, a."id" LIMIT ${PRESELECT}`,
     db.article.findMany({
       where: { status: "published", removedAt: null, id: { not: target.id }, dateStart: { lte: target.dateStart } },
       orderBy: { dateStart: "desc" },

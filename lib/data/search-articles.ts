@@ -2,17 +2,17 @@ import "server-only";
 import type { TArticlesQuery } from "../api/query";
 import { db } from "../db";
 import { env } from "../env";
-import { sqliteSearch } from "../search/sqlite";
+import { suggest } from "../api/suggest";
+import { searchBackendFor } from "../search/backend";
 import { sourceKey } from "../search/memory-index";
 import type { ArticleList, ExportArticle, FilterValues, SearchBackend } from "../search/types";
-import { suggest } from "../api/suggest";
 
 // The one entry to search for pages and routes. The backend follows the database: SQLite FTS5 for
-// the embedded set-up; a PostgreSQL backend will implement the same SearchBackend interface.
+// the embedded set-up, PostgreSQL full-text search for `postgresql://` (lib/search/backend.ts).
 
 let backend: SearchBackend | undefined;
 function searchBackend(): SearchBackend {
-  backend ??= sqliteSearch(db, env.DATABASE_URL);
+  backend ??= searchBackendFor(db, env.DATABASE_URL);
   return backend;
 }
 

@@ -112,7 +112,7 @@ export async function runIngestCli(argv: string[], io: CliIo, databaseUrl: strin
       databaseUrl,
       async () => {
         // Migrations run under the lock too: two first runs never apply the same migration twice.
-        applyMigrations(databaseUrl);
+        await applyMigrations(databaseUrl);
         const client = createPrismaClient(databaseUrl);
         try {
           return await ingestContent(client, index);
@@ -130,7 +130,8 @@ export async function runIngestCli(argv: string[], io: CliIo, databaseUrl: strin
       io.err(`ingest: ${error.message}; nothing was written (wait for it, or pass --wait <seconds>)`);
       return 2;
     }
-    io.err(`ingest: nothing was written: ${describeError(error)}`);
+    const { describeDatabaseError } = await import("../postgres");
+    io.err(`ingest: nothing was written: ${describeDatabaseError(error, databaseUrl) ?? describeError(error)}`);
     if (options.verbose && error instanceof Error && error.stack) io.err(error.stack);
     return 2;
   }

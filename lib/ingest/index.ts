@@ -1,10 +1,10 @@
 import type { ContentKind } from "../content/parse";
 import { createRenderPool } from "../content/render-pool";
 import type { ContentIndex, FileSummary } from "../content/scan";
-import type { Db } from "../db";
+import { clientProvider, type Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { bumpContentGeneration } from "../search/generation";
-import { isSearchIndexCurrent, updateSearchIndex } from "../search/sqlite-index";
+import { searchIndexWriter } from "../search/backend";
 import { writeArticles } from "./articles";
 import { writeEntities, writeEvents } from "./entities-events";
 import { updateArticleEntities, type ChangedArticle } from "./mentions";
@@ -67,6 +67,7 @@ const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
 
 export async function ingestContent(db: Db, index: ContentIndex): Promise<IngestSummary> {
   if (index.problems.length > 0) throw new Error("refusing to ingest content that has problems");
+  const { isSearchIndexCurrent, updateSearchIndex } = searchIndexWriter(clientProvider(db));
   const [articles, entities, events] = await Promise.all([
     db.article.findMany({ select: { slug: true, contentHash: true, removedAt: true } }),
     db.entity.findMany({ select: { slug: true, contentHash: true } }),

@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import type { TArticlesQuery } from "../api/query";
 import { fold } from "./text";
 import type { EntityRef, Facets } from "./types";
@@ -39,18 +38,25 @@ const day = (iso: string) => Number(iso.replaceAll("-", ""));
 export const sourceKey = (name: string) => fold(name).replace(/\s+/g, " ").trim();
 const FACET_LIMIT = 100;
 
-export function loadMemoryIndex(reader: Database.Database, generation: string): MemoryIndex {
-  const articles = reader
-    .prepare<[], { id: number; slug: string; source: string; dateStart: string; dateEnd: string }>(
-      `SELECT a."id", a."slug", a."source", a."dateStart", a."dateEnd" FROM "Article" a
-       WHERE a."status" = 'published' AND a."removedAt" IS NULL
-       ORDER BY a."dateStart" DESC, a."dateEnd" DESC, a."slug" ASC`,
-    )
-    .all();
-  const links = reader.prepare<[], [number, number]>(`SELECT "articleId", "entityId" FROM "ArticleEntity"`).raw().all();
-  const entityRows = reader
-    .prepare<[], { id: number; slug: string; name: string; kind: string }>(`SELECT "id", "slug", "name", "kind" FROM "Entity" ORDER BY "id"`)
-    .all();
+/** What the in-memory index is built from, read by each backend in its own fastest way. */
+export interface IndexRows {
+  /** Public articles (published, not removed), in any order. */
+  articles: { id: number; slug: string; source: string; dateStart: string; dateEnd: string }[];
+  /** [articleId, entityId] pairs. */
+  links: [number, number][];
+  entities: { id: number; slug: string; name: string; kind: string }[];
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildMemoryIndex(rows: IndexRows, generation: string): MemoryIndex {
+  const { links } = rows;
+  // Sorted here rather than in SQL: string order in SQL follows the database's collation, which
+  // differs between SQLite (binary) and PostgreSQL (the server's locale).
+  const articles = [...rows.articles].sort(
+    (a, b) => byCodeUnits(b.dateStart, a.dateStart) || byCodeUnits(b.dateEnd, a.dateEnd) || byCodeUnits(a.slug, b.slug),
+  );
+  const entityRows = [...rows.entities].sort((a, b) => a.id - b.id);
   const size = articles.length;
   const entityIndex = new Map(entityRows.map((e, i) => [e.id, i]));
   const sourceIndex = new Map<string, number>();

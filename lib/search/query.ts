@@ -1,15 +1,19 @@
 import { fold, stem, STOPWORDS } from "./text";
 
-// Turns whatever a person typed into a safe FTS5 expression. Supported: words (all required),
+// Turns whatever a person typed into a safe query for either backend: an FTS5 expression (SQLite)
+// and a tsquery (PostgreSQL), built from the same clauses. Supported: words (all required),
 // "exact phrases", prefix*, OR between two terms, -excluded. Everything else (parentheses, NEAR,
-// column filters, lone stars, SQL, emoji) is read as plain text: only stems made of letters and digits,
-// each inside double quotes, ever reach FTS5, so no input can change the query's structure.
+// column filters, lone stars, SQL, tsquery operators, emoji) is read as plain text: only stems made
+// of letters and digits, each quoted, ever reach FTS5 or to_tsquery, so no input can change the
+// query's structure. Both strings are passed to the database as parameters, never spliced into SQL.
 
 export const MAX_TERMS = 32;
 
 export interface ParsedSearch {
   /** The FTS5 MATCH expression. */
   match: string;
+  /** The same query for PostgreSQL's to_tsquery('simple', …) over the same stems. */
+  tsquery: string;
   /** Stems to highlight. */
   terms: Set<string>;
   /** Stem prefixes to highlight (from prefix* terms). */
@@ -20,6 +24,7 @@ export class SearchSyntaxError extends Error {}
 
 interface Clause {
   fts: string;
+  ts: string;
   negated: boolean;
   /** Joined to the previous clause by OR. */
   or: boolean;
@@ -53,8 +58,11 @@ export function parseSearchText(input: string): ParsedSearch {
       else stems.forEach((s) => terms.add(s));
     }
     const fts = `"${stems.join(" ")}"${prefix ? "*" : ""}`;
+    // Several stems (a phrase, or l’État → l etat) must follow each other: <-> in a tsquery.
+    const quoted = stems.map((s) => `'${s}'${prefix ? ":*" : ""}`);
+    const ts = quoted.length > 1 ? `(${quoted.join(" <-> ")})` : quoted[0]!;
     const stopword = !isPhrase && !prefix && parts.every((p) => STOPWORDS.has(p));
-    clauses.push({ fts, negated, or: pendingOr, stopword });
+    clauses.push({ fts, ts, negated, or: pendingOr, stopword });
     pendingOr = false;
   }
   const meaningful = clauses.some((c) => !c.stopword && !c.negated);
@@ -69,12 +77,14 @@ export function parseSearchText(input: string): ParsedSearch {
   if (kept.length > MAX_TERMS) throw new SearchSyntaxError(`q has too many terms (at most ${MAX_TERMS})`);
 
   // OR binds tighter than the implicit AND: `cloudwatt OR numergy orange` = (cloudwatt OR numergy) AND orange.
-  const groups: string[][] = [];
+  const groups: Clause[][] = [];
   for (const clause of positive) {
-    if (clause.or && groups.length > 0) groups[groups.length - 1]!.push(clause.fts);
-    else groups.push([clause.fts]);
+    if (clause.or && groups.length > 0) groups[groups.length - 1]!.push(clause);
+    else groups.push([clause]);
   }
-  let match = groups.map((g) => (g.length > 1 ? `(${g.join(" OR ")})` : g[0]!)).join(" AND ");
+  let match = groups.map((g) => (g.length > 1 ? `(${g.map((c) => c.fts).join(" OR ")})` : g[0]!.fts)).join(" AND ");
   if (negative.length > 0) match = `(${match}) NOT (${negative.map((c) => c.fts).join(" OR ")})`;
-  return { match, terms, prefixes };
+  let tsquery = groups.map((g) => (g.length > 1 ? `(${g.map((c) => c.ts).join(" | ")})` : g[0]!.ts)).join(" & ");
+  if (negative.length > 0) tsquery = `(${tsquery}) & !(${negative.map((c) => c.ts).join(" | ")})`;
+  return { match, tsquery, terms, prefixes };
 }

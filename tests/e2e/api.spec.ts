@@ -98,3 +98,15 @@ test("an unknown entity or source is a 400 that names it, sources ignore case an
   expect(openapi.status()).toBe(200);
   expect(Object.keys((await openapi.json()).paths)).toContain("/api/sources");
 });
+
+test("GET /api/health reports the database, its migration level, counts and the version", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: { provider: expect.stringMatching(/^(sqlite|postgresql)$/), reachable: true },
+    migration: expect.stringMatching(/^\d{14}_\w+$/),
+    counts: { articles: 47, entities: expect.any(Number), events: expect.any(Number) },
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+  });
+});

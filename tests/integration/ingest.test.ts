@@ -1,54 +1,52 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { scanContent } from "@/lib/content/scan";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { ingestContent } from "@/lib/ingest";
 import { runIngestCli } from "@/lib/ingest/cli";
+import { withWriteLock } from "@/lib/ingest/lock";
 import { ZArticlesQuery } from "@/lib/api/query";
-import { sqliteSearch } from "@/lib/search/sqlite";
+import { searchBackendFor } from "@/lib/search/backend";
+import { createTestDatabase, describeEachBackend, type TestDatabase } from "../support/backends";
 import { articleMarkdown, writeContent } from "../support/content";
 import { tempDir } from "../support/temp";
 
-let tmp: ReturnType<typeof tempDir>;
-let content: string;
-let dbUrl: string;
-let clients: Db[];
+// The ingest against both backends (tests/support/backends.ts): the same content, the same answers.
 
-beforeEach(() => {
-  tmp = tempDir();
-  content = path.join(tmp.dir, "content");
-  dbUrl = `file:${path.join(tmp.dir, "db", "archive.db")}`;
-  clients = [];
-});
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-  tmp.cleanup();
-});
+describeEachBackend("npm run ingest", (provider) => {
+  let tmp: ReturnType<typeof tempDir>;
+  let content: string;
+  let database: TestDatabase;
+  let dbUrl: string;
+  let clients: Db[];
 
-async function ingest(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runIngestCli(["--dir", content, ...args], { out: (l) => out.push(l), err: (l) => err.push(l) }, dbUrl);
-  return { code, out, err };
-}
+  beforeEach(() => {
+    tmp = tempDir();
+    content = path.join(tmp.dir, "content");
+    database = createTestDatabase(provider);
+    dbUrl = database.url;
+    clients = [];
+  });
+  afterEach(async () => {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+    await database.drop();
+    tmp.cleanup();
+  });
 
-function client(): Db {
-  const c = createPrismaClient(dbUrl);
-  clients.push(c);
-  return c;
-}
+  async function ingest(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runIngestCli(["--dir", content, ...args], { out: (l) => out.push(l), err: (l) => err.push(l) }, dbUrl);
+    return { code, out, err };
+  }
 
-/** Every byte of the database folder (main file, WAL and shared memory if present). */
-function databaseFingerprint(): string {
-  const dir = path.join(tmp.dir, "db");
-  const hash = createHash("sha256");
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  return hash.digest("hex");
-}
+  function client(): Db {
+    const c = createPrismaClient(dbUrl);
+    clients.push(c);
+    return c;
+  }
 
-describe("npm run ingest", () => {
   it("adds, then changes nothing on a second run (idempotent by content hash)", async () => {
     writeContent(content, "articles", "premier", articleMarkdown({ title: "Premier" }));
     writeContent(content, "articles", "second", articleMarkdown({ title: "Second", published: "2015-10" }));
@@ -109,7 +107,7 @@ describe("npm run ingest", () => {
   it("leaves the database byte-for-byte unchanged when one file is invalid, and names file, line and field", async () => {
     writeContent(content, "articles", "bon", articleMarkdown());
     await ingest();
-    const before = databaseFingerprint();
+    const before = await database.fingerprint();
 
     writeContent(content, "articles", "bon", articleMarkdown({ title: "Changé" }));
     const bad = writeContent(content, "articles", "mauvais", articleMarkdown({ published: "2015-13-40" }));
@@ -118,7 +116,7 @@ describe("npm run ingest", () => {
     expect(result.out).toEqual([]);
     expect(result.err[0]).toBe(`${bad}:4: published: month 13 does not exist (01 to 12)`);
     expect(result.err.at(-1)).toMatch(/nothing was written/);
-    expect(databaseFingerprint()).toBe(before);
+    expect(await database.fingerprint()).toBe(before);
   });
 
   it("--check validates without creating or touching the database", async () => {
@@ -126,7 +124,7 @@ describe("npm run ingest", () => {
     const result = await ingest("--check");
     expect(result.code).toBe(0);
     expect(result.out[0]).toMatch(/1 articles, 0 entities, 0 events: all valid/);
-    expect(existsSync(path.join(tmp.dir, "db"))).toBe(false);
+    expect(await database.exists()).toBe(false);
 
     writeContent(content, "articles", "mauvais", "---\ntitle: x\n---\ntexte\n");
     const invalid = await ingest("--check");
@@ -145,8 +143,12 @@ describe("npm run ingest", () => {
 
     writeContent(content, "articles", "bon", articleMarkdown());
     writeFileSync(path.join(tmp.dir, "not-a-dir"), "");
-    const unusable = await runIngestCli(["--dir", content], { out: () => {}, err: () => {} }, `file:${path.join(tmp.dir, "not-a-dir", "x.db")}`);
+    const unusableUrl = provider === "sqlite" ? `file:${path.join(tmp.dir, "not-a-dir", "x.db")}` : "postgresql://postgres@127.0.0.1:1/nothing";
+    const unusableErr: string[] = [];
+    const unusable = await runIngestCli(["--dir", content], { out: () => {}, err: (l) => unusableErr.push(l) }, unusableUrl);
     expect(unusable).toBe(2);
+    expect(unusableErr).toHaveLength(1);
+    if (provider === "postgresql") expect(unusableErr[0]).toBe("ingest: nothing was written: cannot connect to PostgreSQL at 127.0.0.1:1: connection refused (is the server running?)");
   });
 
   it("checks cross-references and stores entity links and related articles", async () => {
@@ -205,7 +207,7 @@ describe("npm run ingest", () => {
         expect.stringMatching(/timeline\/lancement\.md:5: sources\.1: unknown article "absent"$/),
       ]),
     );
-    expect(existsSync(path.join(tmp.dir, "db"))).toBe(false);
+    expect(await database.exists()).toBe(false);
   });
 
   it("rejects an alias shared by two entities", async () => {
@@ -242,7 +244,7 @@ describe("npm run ingest", () => {
   it("keeps the search index and the in-memory index in step with every ingest", async () => {
     const file = writeContent(content, "articles", "a", articleMarkdown({ body: "Le mot zanzibar." }));
     await ingest();
-    const search = sqliteSearch(client(), dbUrl);
+    const search = searchBackendFor(client(), dbUrl);
     const count = async (q: string) => (await search.search(ZArticlesQuery.parse({ q }))).total;
     expect(await count("zanzibar")).toBe(1);
     writeFileSync(file, articleMarkdown({ body: "Le mot tombouctou." }));
@@ -256,6 +258,38 @@ describe("npm run ingest", () => {
     writeContent(content, "articles", "b", articleMarkdown({ body: "Tombouctou encore." }));
     await ingest();
     expect(await count("tombouctou")).toBe(1);
+  });
+
+  it("lets one writer at a time plan and write: the second stops naming the first, or waits with --wait", async () => {
+    writeContent(content, "articles", "a", articleMarkdown());
+    let release!: () => void;
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const holder = withWriteLock(
+      dbUrl,
+      () => {
+        held();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      { holder: "ingest" },
+    );
+    await holding;
+    const busy = await ingest();
+    expect(busy.code).toBe(2);
+    expect(busy.err).toEqual([expect.stringMatching(/^ingest: another ingest is running since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ s ago, pid \d+ on .+\); nothing was written/)]);
+
+    const waiting = ingest("--wait", "20");
+    setTimeout(() => release(), 500);
+    await holder;
+    expect(await waiting).toMatchObject({ code: 0, out: ["1 added, 0 updated, 0 removed, 0 unchanged"] });
+  });
+
+  it("never loses or duplicates an update when two ingests run at once (the plan is made inside the lock)", async () => {
+    for (let i = 0; i < 20; i++) writeContent(content, "articles", `article-${i}`, articleMarkdown({ title: `Article ${i}` }));
+    const [first, second] = await Promise.all([ingest("--wait", "60"), ingest("--wait", "60")]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect([first.out[0], second.out[0]].sort()).toEqual(["0 added, 0 updated, 0 removed, 20 unchanged", "20 added, 0 updated, 0 removed, 0 unchanged"]);
+    expect(await client().revision.count()).toBe(20);
   });
 
   it("reads a flat folder of Markdown files as articles", async () => {

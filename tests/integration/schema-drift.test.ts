@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/migrations";
+import { readDmmf, type DmmfField } from "../support/dmmf";
 import { tempDir } from "../support/temp";
 
 // prisma/schema.prisma and the hand-written SQL of prisma/migrations must describe the same
@@ -11,29 +10,6 @@ import { tempDir } from "../support/temp";
 // Prisma's own reading of the schema (its DMMF, from the schema WASM module) with what SQLite
 // reports after applying every migration: tables, columns, types, nullability, defaults, keys,
 // indexes and foreign keys.
-
-interface DmmfField {
-  name: string;
-  dbName?: string | null;
-  kind: string;
-  type: string;
-  isRequired: boolean;
-  hasDefaultValue: boolean;
-  default?: unknown;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-}
-interface DmmfModel {
-  name: string;
-  dbName: string | null;
-  fields: DmmfField[];
-}
-interface DmmfIndex {
-  model: string;
-  type: "id" | "unique" | "normal" | "fulltext";
-  fields: { name: string }[];
-}
 
 /** Tables that exist in SQL only (e.g. FTS5 virtual tables and their shadow tables). */
 const SQL_ONLY_TABLE = /^(_prisma_migrations$|sqlite_|article_fts)/;
@@ -46,13 +22,6 @@ const SQLITE_TYPES: Record<string, string> = {
   Float: "REAL",
   BigInt: "BIGINT",
 };
-
-function readDmmf(): { models: DmmfModel[]; indexes: DmmfIndex[] } {
-  const require = createRequire(import.meta.url);
-  const wasm = require("@prisma/prisma-schema-wasm") as { get_dmmf: (params: string) => string };
-  const schema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
-  return JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))).datamodel;
-}
 
 function expectedDefault(field: DmmfField): string | null {
   const d = field.default as { name?: string } | string | number | boolean | undefined;
@@ -69,9 +38,9 @@ describe("schema.prisma and migrations/*.sql agree", () => {
   const { models, indexes } = readDmmf();
   const tableOf = (model: string) => models.find((m) => m.name === model)?.dbName ?? model;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const url = `file:${path.join(tmp.dir, "drift.db")}`;
-    applyMigrations(url);
+    await applyMigrations(url);
     sqlite = new Database(path.join(tmp.dir, "drift.db"), { readonly: true });
   });
   afterAll(() => {

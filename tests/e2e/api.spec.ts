@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { ARCHIVE_ARTICLE_COUNT } from "../support/archive";
 
 test("GET /api/articles lists the archive newest first, in the contract's shape", async ({ request }) => {
   const response = await request.get("/api/articles?pageSize=3");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({ total: 47, page: 1, pageSize: 3 });
+  expect(body).toMatchObject({ total: ARCHIVE_ARTICLE_COUNT, page: 1, pageSize: 3 });
   expect(body.items).toHaveLength(3);
   expect(body.items[1]).toEqual({
     slug: "numergy-c-est-fini",
@@ -106,7 +107,7 @@ test("GET /api/health reports the database, its migration level, counts and the 
     status: "ok",
     database: { provider: expect.stringMatching(/^(sqlite|postgresql)$/), reachable: true },
     migration: expect.stringMatching(/^\d{14}_\w+$/),
-    counts: { articles: 47, entities: expect.any(Number), events: expect.any(Number) },
+    counts: { articles: ARCHIVE_ARTICLE_COUNT, entities: expect.any(Number), events: expect.any(Number) },
     version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   });
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { ARCHIVE_ARTICLE_COUNT } from "../support/archive";
 
 test("the header search box leads to highlighted results, accents and inflections ignored", async ({ page }) => {
   await page.goto("/");
@@ -77,14 +78,14 @@ test("exports contain every match with the right type and file name", async ({ r
   expect(await bib.text()).toMatch(/^@article\{cloud-souverain-deux-ans-apres,/m);
 
   const ris = await (await request.get("/api/export?format=ris")).text();
-  expect(ris.match(/^TY {2}- NEWS\r?$/gm)).toHaveLength(47);
+  expect(ris.match(/^TY {2}- NEWS\r?$/gm)).toHaveLength(ARCHIVE_ARTICLE_COUNT);
   // Never wrapped: every line is a tag, and the IDs are whole slugs.
   expect(ris.split(/\r\n/).every((l) => l === "" || /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
   expect(ris).toContain("ID  - numergy-cloud-a-la-francaise-nen-finit-plus-de-mourir\r\n");
   const csl = await (await request.get("/api/export?format=csljson")).json();
-  expect(csl).toHaveLength(47);
+  expect(csl).toHaveLength(ARCHIVE_ARTICLE_COUNT);
   const json = await (await request.get("/api/export?format=json&pageSize=1")).json();
-  expect(json.articles).toHaveLength(47);
+  expect(json.articles).toHaveLength(ARCHIVE_ARTICLE_COUNT);
   const jsonl = await request.get("/api/export?format=jsonl&source=Next%20INpact");
   expect(jsonl.headers()["content-disposition"]).toMatch(/\.jsonl"$/);
   const rows = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
@@ -102,7 +103,7 @@ test("feeds for the archive and for a search", async ({ request }) => {
   const atom = await request.get("/feed.xml");
   expect(atom.headers()["content-type"]).toContain("application/atom+xml");
   const atomText = await atom.text();
-  expect(atomText.match(/<entry>/g)).toHaveLength(47);
+  expect(atomText.match(/<entry>/g)).toHaveLength(ARCHIVE_ARTICLE_COUNT);
   // The publication is never given as the author.
   expect(atomText).not.toMatch(/<author>\s*<name>SécuritéCloud<\/name>/);
   const rss = await request.get("/rss.xml?source=FrenchWeb");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZArticleDetail, ZArticleList, ZEntityDetail, ZSourceList, ZTimeline } from "@/lib/api/schemas";
 import { runIngestCli } from "@/lib/ingest/cli";
+import { ARCHIVE_ARTICLE_COUNT } from "../support/archive";
 
 // The researchers' API on the real content: unknown filters, sources, export as JSON Lines, and
 // the OpenAPI description checked against the routes and against real answers.
@@ -72,7 +73,7 @@ describe("GET /api/sources", () => {
     const body = ZSourceList.parse(await (await (await routes.sources()).GET()).json());
     expect(body.sources).toContainEqual({ name: "ChannelBP", articleCount: 6 });
     expect(body.sources).toContainEqual({ name: "SécuritéCloud", articleCount: 1 });
-    expect(body.sources.reduce((n, s) => n + s.articleCount, 0)).toBe(47);
+    expect(body.sources.reduce((n, s) => n + s.articleCount, 0)).toBe(ARCHIVE_ARTICLE_COUNT);
   });
 });
 
@@ -81,7 +82,7 @@ describe("export as JSON Lines", () => {
     const response = await get(await routes.exportRoute(), "/api/export?format=jsonl&sort=oldest");
     expect(response.headers.get("content-type")).toBe("application/jsonl; charset=utf-8");
     const lines = (await response.text()).trimEnd().split("\n").map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(47);
+    expect(lines).toHaveLength(ARCHIVE_ARTICLE_COUNT);
     const withText = lines.filter((l) => typeof l.bodyMarkdown === "string");
     expect(withText.map((l) => l.slug).sort()).toEqual(lines.filter((l) => l.fulltext).map((l) => l.slug).sort());
     expect(withText).toHaveLength(5);

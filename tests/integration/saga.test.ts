@@ -61,7 +61,7 @@ describeEachBackend("the saga's content", (provider) => {
       const numergy = all.find((e) => e.slug === "numergy")!;
       expect(numergy).toMatchObject({ name: "Numergy", kind: "company" });
       // The five archived texts and the records without full text that name or mention it.
-      expect(numergy.articleCount).toBe(29);
+      expect(numergy.articleCount).toBe(30);
       expect(all.find((e) => e.slug === "ikoula")!.articleCount).toBe(2);
     });
 

@@ -4,6 +4,7 @@ import "@citation-js/plugin-csl";
 import "@citation-js/plugin-ris";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { citationsFor, frenchDateOrder } from "@/lib/export/cite";
 import { CSV_COLUMNS, csvField, exportStream, formatter, type ExportFormat } from "@/lib/export/formats";
 import type { ExportArticle } from "@/lib/search/types";
 
@@ -196,5 +197,16 @@ describe("citation exports", () => {
     expect(back.map((i) => i.title)).toEqual(ARTICLES.map((a) => a.title.replace(/\s+/g, " ")));
     expect(back[0]).toMatchObject({ "container-title": "Next INpact", URL: ARTICLES[0]!.url });
     expect(back[1]!.URL).toBeUndefined();
+  });
+});
+
+describe("the « Citer cet article » reference", () => {
+  it("writes dates in French order: day before month, 1er for the first day", () => {
+    expect(citationsFor(ARTICLES[0]!, SITE).reference).toContain("(2014, 25 septembre)");
+    expect(citationsFor({ ...ARTICLES[0]!, published: "2015-12-01" }, SITE).reference).toContain("(2015, 1er décembre)");
+    expect(citationsFor({ ...ARTICLES[0]!, published: "2019-08", datePrecision: "month" }, SITE).reference).toContain("(2019, août)");
+    expect(frenchDateOrder("T. (2014, septembre 25). Next INpact.")).toBe("T. (2014, 25 septembre). Next INpact.");
+    // Only a date in parentheses is reordered, never the title.
+    expect(frenchDateOrder("Le 25 septembre (2014). Mai 3 (x).")).toBe("Le 25 septembre (2014). Mai 3 (x).");
   });
 });

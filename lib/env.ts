@@ -36,6 +36,8 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Largest content file accepted, in KiB (docs/limits.md). */
   CONTENT_MAX_FILE_KB: z.coerce.number().int().min(1).max(1024 * 1024).default(2048),
+  /** Memory for the public pages' cache, in MiB; 0 turns it off (lib/http/page-cache.ts). */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(64 * 1024).default(64),
   /** Time allowed to render one content file's Markdown, in milliseconds (docs/limits.md). */
   CONTENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });

@@ -2,14 +2,11 @@
 // Everything the embedded set-up needs happens here, so a fresh clone needs only
 // `npm install && npm start` (shared/CONTRACT.md).
 import { spawn, spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const port = process.env.PORT ?? "3000";
 
 function run(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
@@ -36,7 +33,11 @@ if (buildIfNeeded() !== 0) process.exit(2);
 // the default heap and 480 MiB with 256 MiB of old space, with no error either way (docs/benchmarks.md,
 // Soak). The cap keeps the server under its documented memory bound; NODE_OPTIONS can set another.
 const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : ["--max-old-space-size=384"];
-const nextBin = require.resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [...heap, nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env });
+// scripts/serve.ts: Next.js behind the public pages' cache (lib/http/page-cache.ts), one process.
+const server = spawn(process.execPath, [...heap, ...tsx, "scripts/serve.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,43 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runIngestCli } from "@/lib/ingest/cli";
 import { buildIfNeeded } from "../../scripts/build-if-needed.mjs";
 import { createTestDatabase, describePostgresql } from "../support/backends";
 import { articleMarkdown, writeContent } from "../support/content";
+import { type RunningServer, startServer } from "../support/server";
 import { tempDir } from "../support/temp";
 
-// Scale-out: two production servers (`next start`, one build) in front of one PostgreSQL database.
+// Scale-out: two production servers (scripts/serve.ts, one build) in front of one PostgreSQL database.
 // What one ingest writes is served by both at once (each reads the content generation from the
-// database on every request, so no in-process cache outlives an ingest), and two ingests started
-// together from two processes are serialised by the database's advisory lock.
+// database on every request, so neither the page cache nor any other in-process cache outlives an
+// ingest), and two ingests started together from two processes are serialised by the database's
+// advisory lock.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitUntilHealthy(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server ${base} exited with ${server.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server ${base} not healthy within 60 s`);
-}
 
 function runProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -54,7 +31,7 @@ describePostgresql("several app instances on one PostgreSQL database", () => {
   const database = createTestDatabase("postgresql");
   const tmp = tempDir();
   const content = path.join(tmp.dir, "content");
-  const servers: ChildProcess[] = [];
+  const servers: RunningServer[] = [];
   const bases: string[] = [];
   const ingest = async (...args: string[]) => {
     const err: string[] = [];
@@ -69,35 +46,35 @@ describePostgresql("several app instances on one PostgreSQL database", () => {
     expect(buildIfNeeded()).toBe(0);
     writeContent(content, "articles", "premier", articleMarkdown({ title: "Premier", body: "Le cloud souverain." }));
     expect((await ingest()).code).toBe(0);
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: "ignore",
-      });
-      servers.push(server);
-      bases.push(`http://127.0.0.1:${port}`);
-    }
-    await Promise.all(bases.map((base, i) => waitUntilHealthy(base, servers[i]!)));
+    for (let i = 0; i < 2; i++) servers.push(await startServer({ DATABASE_URL: database.url }));
+    bases.push(...servers.map((s) => s.base));
   }, 600_000);
 
   afterAll(async () => {
-    for (const server of servers) server.kill("SIGTERM");
-    await Promise.all(servers.map((s) => (s.exitCode !== null ? null : new Promise((r) => s.on("exit", r)))));
+    await Promise.all(servers.map((s) => s.stop()));
     await database.drop();
     tmp.cleanup();
   });
 
   it("serves content ingested once through both instances at once, with no stale cache", async () => {
-    // Both instances have built their in-memory index of the current generation.
-    for (const base of bases) expect(await total(base, "zanzibar")).toBe(0);
+    // Both instances have built their in-memory index of the current generation, and cached the page.
+    for (const base of bases) {
+      expect(await total(base, "zanzibar")).toBe(0);
+      await fetch(`${base}/articles/premier`);
+      const page = await fetch(`${base}/articles/premier`);
+      expect(page.headers.get("x-cache")).toBe("HIT");
+      expect(await page.text()).toContain("Premier");
+    }
+    writeContent(content, "articles", "premier", articleMarkdown({ title: "Premier revu", body: "Le cloud souverain." }));
     writeContent(content, "articles", "second", articleMarkdown({ title: "Zanzibar", body: "Le mot zanzibar." }));
-    expect((await ingest()).out).toEqual(["1 added, 0 updated, 0 removed, 1 unchanged"]);
+    expect((await ingest()).out).toEqual(["1 added, 1 updated, 0 removed, 0 unchanged"]);
     // No waiting: the very next request to either instance sees the new generation.
     for (const base of bases) {
       expect(await total(base, "zanzibar")).toBe(1);
       expect((await fetch(`${base}/api/articles/second`)).status).toBe(200);
+      const page = await fetch(`${base}/articles/premier`);
+      expect(page.headers.get("x-cache")).toBe("MISS");
+      expect(await page.text()).toContain("Premier revu");
       const health = await (await fetch(`${base}/api/health`)).json();
       expect(health).toMatchObject({ status: "ok", database: { provider: "postgresql" }, counts: { articles: 2 } });
     }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { DEFAULT_LIMITS, type ContentLimits } from "./limits";
 import { RENDER_VERSION } from "./markdown";
 import { parseContentBytes, type ContentKind } from "./parse";
+import { openScanCache } from "./scan-cache";
 import { contentEntries, ContentWalkError, displayPath, type ScanWarning } from "./walk";
 
 export { displayPath, KIND_DIRS } from "./walk";
@@ -11,6 +12,8 @@ export { displayPath, KIND_DIRS } from "./walk";
 // Walks content/ one file at a time and keeps only a small summary per file (hash and
 // cross-references), never the bodies: memory stays bounded for a 100,000-article corpus.
 // Bodies are read again, one batch at a time, by the ingest writer for the files that changed.
+// Stat first: a file whose size, times and inode are as at the last scan is not read at all
+// (lib/content/scan-cache.ts).
 
 
 export interface LocatedProblem {
@@ -82,7 +85,12 @@ function references(kind: ContentKind, data: Record<string, unknown>, lines: Map
   );
 }
 
-export async function scanContent(root: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<ContentIndex> {
+export interface ScanOptions {
+  /** Folder of the stat-first scan cache (lib/content/scan-cache.ts); none: every file is read. */
+  cacheDir?: string;
+}
+
+export async function scanContent(root: string, limits: ContentLimits = DEFAULT_LIMITS, options: ScanOptions = {}): Promise<ContentIndex> {
   const absRoot = path.resolve(root);
   const info = await stat(absRoot).catch(() => null);
   if (!info?.isDirectory()) throw new ContentDirError(`content directory ${root} does not exist or is not a directory`);
@@ -94,6 +102,7 @@ export async function scanContent(root: string, limits: ContentLimits = DEFAULT_
     warnings: [],
     limits,
   };
+  const cache = openScanCache(options.cacheDir, absRoot, limits);
   const entries = contentEntries(absRoot, limits);
   for (;;) {
     let next;
@@ -113,8 +122,13 @@ export async function scanContent(root: string, limits: ContentLimits = DEFAULT_
       index.problems.push(entry.problem);
       continue;
     }
-    const { kind, file, name } = entry;
+    const { kind, file, name, stamp } = entry;
     const shown = displayPath(file);
+    const cached = cache.get(file, stamp);
+    if (cached && cached.kind === kind) {
+      index.files[kind].set(cached.slug, { ...cached, file, displayPath: shown });
+      continue;
+    }
     let raw: Buffer;
     try {
       raw = await readFile(file);
@@ -135,7 +149,7 @@ export async function scanContent(root: string, limits: ContentLimits = DEFAULT_
             line: i === 0 ? (lines.get("name") ?? 1) : (lines.get(`aliases.${i - 1}`) ?? 1),
           }))
         : [];
-    index.files[kind].set(slug, {
+    const summary: FileSummary = {
       kind,
       slug,
       file,
@@ -144,9 +158,12 @@ export async function scanContent(root: string, limits: ContentLimits = DEFAULT_
       refs: references(kind, record, lines),
       names,
       bodyLine,
-    });
+    };
+    index.files[kind].set(slug, summary);
+    cache.set(file, stamp, summary);
   }
   index.problems.push(...crossCheck(index));
+  cache.save();
   return index;
 }
 

@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { lstat, opendir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileTooLarge, type ContentLimits } from "./limits";
@@ -24,7 +25,13 @@ interface Problem {
   message: string;
 }
 
-export type ContentEntry = { kind: ContentKind; file: string; name: string } | { warning: ScanWarning } | { problem: Problem };
+/**
+ * What the file system says about a file's version without reading it (size, modification and change
+ * times, inode): when all four are as at the last scan, the file is the same (lib/content/scan-cache.ts).
+ */
+export type FileStamp = string;
+
+export type ContentEntry = { kind: ContentKind; file: string; name: string; stamp: FileStamp } | { warning: ScanWarning } | { problem: Problem };
 
 /** Thrown when the content directory itself (or one of its kind folders) cannot be listed. */
 export class ContentWalkError extends Error {}
@@ -38,13 +45,15 @@ function isInside(target: string, root: string): boolean {
   return target === root || target.startsWith(root + path.sep);
 }
 
-type Resolved = { ok: true; isFile: boolean; isDir: boolean; size: number; note?: string } | { ok: false; entry: ContentEntry };
+type Resolved = { ok: true; isFile: boolean; isDir: boolean; size: number; stamp: FileStamp; note?: string } | { ok: false; entry: ContentEntry };
+
+const stampOf = (info: Stats): FileStamp => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 
 /** Follows `file` if it is a symbolic link, applying the rule above. */
 async function resolve(file: string, realRoot: string): Promise<Resolved> {
   const shown = displayPath(file);
   const link = await lstat(file);
-  if (!link.isSymbolicLink()) return { ok: true, isFile: link.isFile(), isDir: link.isDirectory(), size: link.size };
+  if (!link.isSymbolicLink()) return { ok: true, isFile: link.isFile(), isDir: link.isDirectory(), size: link.size, stamp: stampOf(link) };
   let target: string;
   try {
     target = await realpath(file);
@@ -65,7 +74,7 @@ async function resolve(file: string, realRoot: string): Promise<Resolved> {
     };
   }
   const info = await stat(target);
-  return { ok: true, isFile: info.isFile(), isDir: info.isDirectory(), size: info.size, note: `follows the symbolic link to ${displayPath(target)}` };
+  return { ok: true, isFile: info.isFile(), isDir: info.isDirectory(), size: info.size, stamp: stampOf(info), note: `follows the symbolic link to ${displayPath(target)}` };
 }
 
 async function* kindFolder(kind: ContentKind, dir: string, realRoot: string, limits: ContentLimits): AsyncGenerator<ContentEntry> {
@@ -94,7 +103,7 @@ async function* kindFolder(kind: ContentKind, dir: string, realRoot: string, lim
       yield { problem: { path: displayPath(file), ...tooLarge } };
       continue;
     }
-    yield { kind, file, name: entry.name };
+    yield { kind, file, name: entry.name, stamp: resolved.stamp };
   }
 }
 

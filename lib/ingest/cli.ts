@@ -1,3 +1,4 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ContentLimits } from "../content/limits";
 import { DEFAULT_LIMITS } from "../content/limits";
@@ -53,6 +54,9 @@ interface Options {
   help?: boolean;
 }
 
+/** The stat-first scan cache (lib/content/scan-cache.ts), with the other build caches. */
+const SCAN_CACHE_DIR = path.resolve(import.meta.dirname, "../../node_modules/.cache/andromede");
+
 export async function runIngestCli(argv: string[], io: CliIo, databaseUrl: string = env.DATABASE_URL, limits: ContentLimits = limitsFromEnv()): Promise<number> {
   let options: Options;
   try {
@@ -85,7 +89,7 @@ export async function runIngestCli(argv: string[], io: CliIo, databaseUrl: strin
   const dir = options.dir ?? env.CONTENT_DIR;
   let index: ContentIndex;
   try {
-    index = await scanContent(dir, limits);
+    index = await scanContent(dir, limits, { cacheDir: SCAN_CACHE_DIR });
   } catch (error) {
     if (error instanceof ContentDirError) {
       io.err(`ingest: ${error.message}`);

@@ -5,7 +5,8 @@
 // (scripts/serve.ts) and measures search, each page type uncached, the article page under 32
 // connections next to nginx serving the same HTML, and the JavaScript each page loads.
 // Prints one table and writes bench/results.json. Load goes to 127.0.0.1 only, bounded in time.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ import Database from "better-sqlite3";
 import { parseSearchText } from "../lib/search/query";
 import { BARE_FTS_SQL, buildCorpus, ENTITIES, percentile, QUERY_MIX } from "./bench-corpus";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { startServer } from "./serve-process";
 
 const { values } = parseArgs({
   options: {
@@ -130,32 +132,6 @@ function hugo(): void {
   results.hugo_ms_per_article = round((seconds * 1000) / SIZE, 2);
 }
 
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "scripts/serve.ts"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(APP_PORT), ...env },
-    stdio: "ignore",
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 120_000;
-    const poll = async () => {
-      if (server.exitCode !== null) return reject(new Error(`server exited (${server.exitCode})`));
-      if (await fetch(`http://127.0.0.1:${APP_PORT}/api/health`).then((r) => r.ok, () => false)) return resolve(server);
-      if (Date.now() > deadline) return reject(new Error("server did not start within 120 s"));
-      setTimeout(poll, 250);
-    };
-    void poll();
-  });
-}
-
-function stop(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-  });
-}
-
 async function timed(url: string): Promise<number> {
   const start = performance.now();
   const response = await fetch(url);
@@ -263,15 +239,17 @@ async function jsWeight(url: string): Promise<number> {
 async function serveAndLoad(): Promise<void> {
   const article = `/articles/article-${Math.floor(SIZE / 2)}`;
   // Uncached: the cost of rendering.
-  let server = await startServer({ PAGE_CACHE_MB: "0" });
+  const serve = (env: Record<string, string>) =>
+    startServer({ DATABASE_URL: databaseUrl, ...env }, { port: APP_PORT, nodeArgs: ["--max-old-space-size=384"] });
+  let server = await serve({ PAGE_CACHE_MB: "0" });
   try {
     await measureSearch();
     await measurePagesUncached();
   } finally {
-    await stop(server);
+    await server.stop();
   }
   // As served: the page cache on.
-  server = await startServer({});
+  server = await serve({});
   try {
     await timed(`${base}${article}`);
     const app = wrk(`${base}${article}`);
@@ -284,7 +262,7 @@ async function serveAndLoad(): Promise<void> {
     const html = await (await fetch(`${base}${article}`)).text();
     await nginx(html);
   } finally {
-    await stop(server);
+    await server.stop();
   }
 }
 
@@ -314,7 +292,10 @@ async function nginx(html: string): Promise<void> {
     results.nginx_article_rps_32c = round(ref.rps, 0);
     results.nginx_article_p95_ms_32c = round(ref.p95, 2);
   } finally {
-    await stop(server);
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await once(server, "exit");
+    }
   }
 }
 

@@ -165,11 +165,7 @@ async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const generation = await generations.read();
   if (generation === null) return pass(req, res);
   const stored = cache.get(key, generation);
-  if (stored) {
-    cache.hits++;
-    return send(req, res, stored, "HIT");
-  }
-  cache.misses++;
+  if (stored) return send(req, res, stored, "HIT");
   const flight = `${generation}\n${key}`;
   const running = inflight.get(flight);
   if (running) {

@@ -121,8 +121,6 @@ export function matchesEtag(ifNoneMatch: string | string[] | undefined, etag: st
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private used = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(readonly maxBytes: number) {}
 

@@ -5,7 +5,7 @@ import { runIngestCli } from "@/lib/ingest/cli";
 import { buildIfNeeded } from "../../scripts/build-if-needed.mjs";
 import { createTestDatabase, describePostgresql } from "../support/backends";
 import { articleMarkdown, writeContent } from "../support/content";
-import { type RunningServer, startServer } from "../support/server";
+import { type RunningServer, startServer } from "../../scripts/serve-process";
 import { tempDir } from "../support/temp";
 
 // Scale-out: two production servers (scripts/serve.ts, one build) in front of one PostgreSQL database.

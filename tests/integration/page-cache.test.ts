@@ -5,7 +5,7 @@ import { runIngestCli } from "@/lib/ingest/cli";
 import { buildIfNeeded } from "../../scripts/build-if-needed.mjs";
 import { createTestDatabase } from "../support/backends";
 import { articleMarkdown, writeContent } from "../support/content";
-import { type RunningServer, startServer } from "../support/server";
+import { type RunningServer, startServer } from "../../scripts/serve-process";
 import { tempDir } from "../support/temp";
 
 // The public pages' cache in front of Next.js (scripts/serve.ts, lib/http/page-cache.ts), on the

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
-// The production server (scripts/serve.ts: Next.js behind the page cache) started by a test, on a
-// free loopback port, against the test's own database.
+// The production server (scripts/serve.ts: Next.js behind the page cache) started as a child process
+// by the tests and the benchmark, against their own database, and stopped by them.
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,10 +35,17 @@ async function waitUntilHealthy(base: string, server: ChildProcess): Promise<voi
   throw new Error(`server ${base} not healthy within 60 s`);
 }
 
+export interface ServerOptions {
+  /** A free loopback port when not given. */
+  port?: number;
+  /** Node options before the script (a heap limit…). */
+  nodeArgs?: string[];
+}
+
 /** Starts scripts/serve.ts (the build must exist: buildIfNeeded()) and waits for /api/health. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+export async function startServer(env: Record<string, string>, options: ServerOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", PORT: String(port) },
     stdio: "ignore",

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
 import type { EntityRef } from "../search/types";
 
 // Entities for /entities, /entities/<slug> and their API: counts, co-mentions and attention over time.
 
-const PUBLIC = Prisma.sql`a."status" = 'published' AND a."removedAt" IS NULL`;
+// Counts, co-mentions and articles per period are computed at ingest (lib/ingest/derived.ts:
+// EntityPeriod, EntityPair): these pages read a few rows per entity whatever the size of the archive.
 
 export interface EntitySummary extends EntityRef {
   aliases: string[];
@@ -13,11 +13,21 @@ export interface EntitySummary extends EntityRef {
 }
 
 export async function listEntities(): Promise<EntitySummary[]> {
-  const rows = await db.$queryRaw<{ slug: string; name: string; kind: string; aliases: string; articleCount: bigint | number }[]>`
-    SELECT e."slug", e."name", e."kind", e."aliases",
-      (SELECT COUNT(*) FROM "ArticleEntity" ae JOIN "Article" a ON a."id" = ae."articleId" WHERE ae."entityId" = e."id" AND ${PUBLIC}) AS "articleCount"
-    FROM "Entity" e ORDER BY lower(e."name"), e."name"`;
-  return rows.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, aliases: JSON.parse(r.aliases) as string[], articleCount: Number(r.articleCount) }));
+  const [entities, counts] = await Promise.all([
+    db.entity.findMany({ select: { id: true, slug: true, name: true, kind: true, aliases: true } }),
+    db.entityPeriod.groupBy({ by: ["entityId"], _sum: { count: true } }),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.entityId, c._sum.count ?? 0]));
+  return entities
+    .map((e) => ({ slug: e.slug, name: e.name, kind: e.kind, aliases: JSON.parse(e.aliases) as string[], articleCount: countOf.get(e.id) ?? 0 }))
+    .sort((a, b) => byName(a.name, b.name));
+}
+
+/** Case-insensitive, then as written: the order the entities index has always had. */
+function byName(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface EntityDetail extends EntitySummary {
@@ -34,26 +44,23 @@ export interface EntityDetail extends EntitySummary {
   yearOnly: { year: number; count: number }[];
 }
 
+const CO_MENTIONED = 12;
+
 export async function getEntityBySlug(slug: string): Promise<EntityDetail | null> {
-  const entity = await db.entity.findUnique({ where: { slug } });
+  const entity = await db.entity.findUnique({
+    where: { slug },
+    include: {
+      periods: { select: { period: true, count: true }, orderBy: { period: "asc" } },
+      pairs: {
+        select: { count: true, other: { select: { slug: true, name: true, kind: true } } },
+        orderBy: [{ count: "desc" }, { other: { name: "asc" } }],
+        take: CO_MENTIONED,
+      },
+    },
+  });
   if (!entity) return null;
-  const [count, coMentioned, months, years] = await Promise.all([
-    db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM "ArticleEntity" ae JOIN "Article" a ON a."id" = ae."articleId"
-      WHERE ae."entityId" = ${entity.id} AND ${PUBLIC}`,
-    db.$queryRaw<(EntityRef & { count: bigint | number })[]>`
-      SELECT e."slug", e."name", e."kind", x."n" AS "count" FROM (
-        SELECT ae2."entityId", COUNT(*) AS n FROM "ArticleEntity" ae1
-        JOIN "ArticleEntity" ae2 ON ae2."articleId" = ae1."articleId" AND ae2."entityId" <> ae1."entityId"
-        JOIN "Article" a ON a."id" = ae1."articleId"
-        WHERE ae1."entityId" = ${entity.id} AND ${PUBLIC} GROUP BY ae2."entityId" ORDER BY n DESC LIMIT 12
-      ) x JOIN "Entity" e ON e."id" = x."entityId" ORDER BY x."n" DESC, e."name"`,
-    db.$queryRaw<{ month: string; count: bigint | number }[]>`SELECT substr(a."dateStart", 1, 7) AS month, COUNT(*) AS count
-      FROM "ArticleEntity" ae JOIN "Article" a ON a."id" = ae."articleId"
-      WHERE ae."entityId" = ${entity.id} AND ${PUBLIC} AND a."datePrecision" <> 'year' GROUP BY month ORDER BY month`,
-    db.$queryRaw<{ year: string; count: bigint | number }[]>`SELECT substr(a."dateStart", 1, 4) AS year, COUNT(*) AS count
-      FROM "ArticleEntity" ae JOIN "Article" a ON a."id" = ae."articleId"
-      WHERE ae."entityId" = ${entity.id} AND ${PUBLIC} AND a."datePrecision" = 'year' GROUP BY year ORDER BY year`,
-  ]);
+  const attention = entity.periods.filter((p) => p.period.length === 7).map((p) => ({ month: p.period, count: p.count }));
+  const yearOnly = entity.periods.filter((p) => p.period.length === 4).map((p) => ({ year: Number(p.period), count: p.count }));
   return {
     slug: entity.slug,
     name: entity.name,
@@ -63,9 +70,9 @@ export async function getEntityBySlug(slug: string): Promise<EntityDetail | null
     wikidata: entity.wikidata,
     description: entity.descriptionMarkdown,
     descriptionHtml: entity.descriptionHtml,
-    articleCount: Number(count[0]?.n ?? 0),
-    coMentioned: coMentioned.map((c) => ({ slug: c.slug, name: c.name, kind: c.kind, count: Number(c.count) })),
-    attention: months.map((m) => ({ month: m.month, count: Number(m.count) })),
-    yearOnly: years.map((y) => ({ year: Number(y.year), count: Number(y.count) })),
+    articleCount: entity.periods.reduce((n, p) => n + p.count, 0),
+    coMentioned: entity.pairs.map((p) => ({ ...p.other, count: p.count })),
+    attention,
+    yearOnly,
   };
 }

@@ -3,7 +3,6 @@ import { readingMinutes } from "../content/markdown";
 import { db, type Db } from "../db";
 import { rightsStatement } from "../provenance";
 import type { ExportArticle } from "../search/types";
-import { getRelatedStories } from "./related";
 
 // One public article with everything its page and GET /api/articles/<slug> show.
 
@@ -31,23 +30,17 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     include: {
       body: { select: { markdown: true, html: true } },
       entities: {
-        select: { explicit: true, mentions: true, entity: { select: { id: true, slug: true, name: true, kind: true } } },
+        select: { explicit: true, mentions: true, entity: { select: { slug: true, name: true, kind: true } } },
         orderBy: [{ explicit: "desc" }, { mentions: "desc" }],
       },
-      linksFrom: { where: { to: isPublic }, select: { to: { select: { slug: true } } } },
       linksTo: { where: { from: isPublic }, select: { from: { select: { slug: true, title: true } } } },
+      // Computed at ingest (lib/ingest/derived.ts): a few rows whatever the size of the archive.
+      relatedStories: { where: { related: isPublic }, orderBy: { rank: "asc" }, select: { reason: true, related: { select: { slug: true, title: true } } } },
       _count: { select: { revisions: true } },
       revisions: { orderBy: { version: "desc" }, take: 1, select: { createdAt: true } },
     },
   });
   if (!article) return null;
-  const related = await getRelatedStories({
-    id: article.id,
-    slug: article.slug,
-    dateStart: article.dateStart,
-    entities: article.entities.map((e) => e.entity),
-    explicit: article.linksFrom.map((l) => l.to.slug),
-  });
   return {
     slug: article.slug,
     title: article.title,
@@ -72,7 +65,7 @@ export async function getArticleBySlug(slug: string, client: Db = db): Promise<A
     wordCount: article.wordCount,
     readingMinutes: readingMinutes(article.wordCount),
     entities: article.entities.map(({ explicit, mentions, entity: { slug, name, kind } }) => ({ slug, name, kind, explicit, mentions })),
-    related: related.map(({ slug, title, reason }) => ({ slug, title, reason })),
+    related: article.relatedStories.map(({ reason, related: { slug, title } }) => ({ slug, title, reason })),
     backlinks: article.linksTo.map((l) => l.from),
     revisions: article._count.revisions,
     updatedAt: article.updatedAt.toISOString(),

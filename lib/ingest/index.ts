@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { bumpContentGeneration } from "../search/generation";
 import { searchIndexWriter } from "../search/backend";
 import { writeArticles } from "./articles";
+import { articleIds, isDerivedCurrent, shouldRebuild, subtractContributions, updateDerived } from "./derived";
 import { writeEntities, writeEvents } from "./entities-events";
 import { updateArticleEntities, type ChangedArticle } from "./mentions";
 
@@ -85,25 +86,34 @@ export async function ingestContent(db: Db, index: ContentIndex): Promise<Ingest
     total.removed += plan.removed.length;
     total.unchanged += plan.unchanged;
   }
-  if (total.added + total.updated + total.removed === 0 && (await isSearchIndexCurrent(db))) return total;
+  const derivedCurrent = await isDerivedCurrent(db);
+  if (total.added + total.updated + total.removed === 0 && derivedCurrent && (await isSearchIndexCurrent(db))) return total;
+  const changedSlugs = [...plans.article.added, ...plans.article.updated].map((s) => s.slug).concat(plans.article.removed);
+  const rebuild = !derivedCurrent || shouldRebuild(changedSlugs.length, articles.length);
 
   const pool = createRenderPool({ timeoutMs: index.limits.renderTimeoutMs });
   const loader = { index, pool };
   try {
     await db.$transaction(
       async (tx) => {
+        // The changed articles' share of the stored co-mentions and counts, as it was before.
+        if (!rebuild) await subtractContributions(tx, await articleIds(tx, changedSlugs));
         // Order matters: articles link to entities, events link to both; removals go last so that
         // nothing still pointing at a removed row is written.
         const changedEntities = await writeEntities(tx, plans.entity, loader);
         const changedArticles = await writeArticles(tx, plans.article, loader);
         await writeEvents(tx, plans.event, loader);
-        const relinked = await updateArticleEntities(tx, await explicitEntities(tx, [...plans.article.added, ...plans.article.updated]));
+        const { ids: relinked, all: relinkedAll } = await updateArticleEntities(
+          tx,
+          await explicitEntities(tx, [...plans.article.added, ...plans.article.updated]),
+        );
         // Articles whose indexed entity names changed are re-indexed too.
         const linked = await tx.articleEntity.findMany({
           where: { entity: { slug: { in: changedEntities } } },
           select: { articleId: true },
         });
         await updateSearchIndex(tx, [...new Set([...changedArticles, ...relinked, ...linked.map((l) => l.articleId)])]);
+        await updateDerived(tx, { rebuild: rebuild || relinkedAll, changed: rebuild || relinkedAll ? [] : await articleIds(tx, changedSlugs) });
         await bumpContentGeneration(tx);
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },

@@ -17,8 +17,8 @@ export interface ChangedArticle {
   explicit: string[];
 }
 
-/** Returns the ids of the articles whose links were rewritten. */
-export async function updateArticleEntities(tx: Tx, changed: ChangedArticle[]): Promise<number[]> {
+/** Returns the ids of the articles whose links were rewritten, and whether that was every article. */
+export async function updateArticleEntities(tx: Tx, changed: ChangedArticle[]): Promise<{ ids: number[]; all: boolean }> {
   const entities = await tx.entity.findMany({
     select: { id: true, slug: true, name: true, aliases: true, exactAliases: true },
     orderBy: { slug: "asc" },
@@ -69,5 +69,5 @@ export async function updateArticleEntities(tx: Tx, changed: ChangedArticle[]): 
   if (rescanAll) {
     await tx.systemState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: fingerprint }, update: { value: fingerprint } });
   }
-  return ids;
+  return { ids, all: rescanAll };
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { frenchList, rankRelated, rarityWeight, timeCloseness, type RelatedCandidate, type RelatedTarget } from "@/lib/related";
+import {
+  buildRelatedGraph,
+  frenchList,
+  NEIGHBOURS,
+  neighbourhood,
+  rankRelated,
+  rarityWeight,
+  relatedInGraph,
+  timeCloseness,
+  WINDOW,
+  type RelatedCandidate,
+  type RelatedTarget,
+} from "@/lib/related";
 
 const NAMES: Record<string, string> = { cdc: "Caisse des Dépôts" };
 const e = (slug: string, name = NAMES[slug] ?? slug[0]!.toUpperCase() + slug.slice(1)) => ({ slug, name });
@@ -94,5 +106,55 @@ describe("ranking parts", () => {
   it("joins names the French way", () => {
     expect(frenchList(["Bull"])).toBe("Bull");
     expect(frenchList(["Bull", "Ikoula", "Gandi"])).toBe("Bull, Ikoula et Gandi");
+  });
+});
+
+describe("relatedInGraph (the ingest's ranking over a whole corpus)", () => {
+  // A deterministic corpus: 300 articles over 6 years, 8 entities of very different frequencies.
+  const slugs = ["numergy", "cloudwatt", "bull", "sfr", "orange", "thales", "ikoula", "gandi"];
+  const every = [2, 3, 5, 4, 6, 9, 40, 75];
+  const entities = slugs.map((slug, id) => ({ id, ...e(slug) }));
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const articles = Array.from({ length: 300 }, (_, id) => {
+    const day = Math.floor(random() * 6 * 365);
+    return { id, slug: `s${String(id).padStart(3, "0")}`, title: `T${id}`, dateStart: new Date(Date.UTC(2011, 0, 1 + day)).toISOString().slice(0, 10) };
+  });
+  const links = articles.flatMap((a) => slugs.flatMap((_, k) => ((a.id * 7 + k) % every[k]! === 0 ? [[a.id, k] as const] : [])));
+  const explicit = [[5, 250], [5, 17]] as const;
+  const graph = buildRelatedGraph(articles, links, entities, explicit);
+
+  it("ranks exactly as rankRelated when the neighbourhood is the whole corpus", () => {
+    const entitiesOf = (id: number) => links.filter(([a]) => a === id).map(([, k]) => entities[k]!);
+    const df = new Map(slugs.map((slug, k) => [slug, links.filter(([, x]) => x === k).length]));
+    for (const a of articles.slice(0, 60)) {
+      const p = graph.positionOf.get(a.id)!;
+      const mine = relatedInGraph(graph, p, { window: 1000, neighbours: 1000 });
+      const reference = rankRelated(
+        { slug: a.slug, dateStart: a.dateStart, entities: entitiesOf(a.id), explicit: explicit.filter(([f]) => f === a.id).map(([, t]) => articles[t]!.slug) },
+        articles.filter((c) => c.id !== a.id).map((c) => ({ ...c, entities: entitiesOf(c.id) })),
+        { articleCounts: df, totalArticles: articles.length },
+      );
+      expect(mine.map((s) => [graph.slugs[s.position], s.reason, s.score])).toEqual(reference.map((r) => [r.slug, r.reason, r.score]));
+    }
+  });
+
+  it("looks at a bounded neighbourhood: the rare entities' articles, a window of the common ones, the period", () => {
+    const p = graph.postings[6]![0]!; // an article about Ikoula
+    const around = neighbourhood(graph, p);
+    const own = Array.from(graph.entityOf.subarray(graph.entityStart[p]!, graph.entityStart[p + 1]!));
+    expect(around.size).toBeLessThanOrEqual(2 * NEIGHBOURS + own.length * (2 * WINDOW + 1));
+    for (const k of own) {
+      const list = graph.postings[k]!;
+      // A rare entity (Ikoula): all of its articles are candidates; a common one: a window around p.
+      const inside = list.filter((q) => q !== p && around.has(q)).length;
+      if (list.length <= 2 * WINDOW + 1) expect(inside).toBe(list.length - 1);
+      else expect(inside).toBeGreaterThanOrEqual(WINDOW);
+    }
+    expect(own).toContain(6);
+    expect(relatedInGraph(graph, graph.positionOf.get(5)!).slice(0, 2).map((s) => s.reason)).toEqual([
+      "lien choisi par la rédaction",
+      "lien choisi par la rédaction",
+    ]);
   });
 });

@@ -142,6 +142,9 @@ export interface RelatedGraph {
   /** Explicit links (public targets only), by position, in the order given. */
   explicit: Map<number, number[]>;
   positionOf: Map<number, number>;
+  /** Scratch space of candidatePositions (a mark per position, and the current mark). */
+  mark: Int32Array;
+  stamp: number;
 }
 
 export function buildRelatedGraph(
@@ -196,6 +199,8 @@ export function buildRelatedGraph(
     entities: entities.map(({ slug, name }) => ({ slug, name })),
     explicit,
     positionOf,
+    mark: new Int32Array(size),
+    stamp: 0,
   };
 }
 
@@ -218,16 +223,29 @@ export interface NeighbourhoodOptions {
 
 /** Positions whose candidates may include position p: the same neighbourhood, seen from p. */
 export function neighbourhood(graph: RelatedGraph, p: number, options: NeighbourhoodOptions = {}): Set<number> {
+  return new Set(candidatePositions(graph, p, options));
+}
+
+/** The candidates of position p (without p), each once, using the graph's scratch marks. */
+function candidatePositions(graph: RelatedGraph, p: number, options: NeighbourhoodOptions): number[] {
   const window = options.window ?? WINDOW;
   const neighbours = options.neighbours ?? NEIGHBOURS;
-  const found = new Set<number>();
-  for (let q = Math.max(0, p - neighbours); q <= Math.min(graph.size - 1, p + neighbours); q++) found.add(q);
+  const mark = graph.mark;
+  const stamp = ++graph.stamp;
+  mark[p] = stamp;
+  const found: number[] = [];
+  const take = (q: number) => {
+    if (mark[q] !== stamp) {
+      mark[q] = stamp;
+      found.push(q);
+    }
+  };
+  for (let q = Math.max(0, p - neighbours); q <= Math.min(graph.size - 1, p + neighbours); q++) take(q);
   for (let k = graph.entityStart[p]!; k < graph.entityStart[p + 1]!; k++) {
     const list = graph.postings[graph.entityOf[k]!]!;
     const i = lowerBound(list, p);
-    for (let j = Math.max(0, i - window); j < Math.min(list.length, i + window + 1); j++) found.add(list[j]!);
+    for (let j = Math.max(0, i - window); j < Math.min(list.length, i + window + 1); j++) take(list[j]!);
   }
-  found.delete(p);
   return found;
 }
 
@@ -256,8 +274,13 @@ export function relatedInGraph(graph: RelatedGraph, p: number, options: GraphRan
   });
   const own = new Set<number>();
   for (let k = graph.entityStart[p]!; k < graph.entityStart[p + 1]!; k++) own.add(graph.entityOf[k]!);
-  const scored: { position: number; score: number }[] = [];
-  for (const q of neighbourhood(graph, p, options)) {
+  // The best `room` candidates, kept sorted (score desc, then slug) by insertion: cheaper than
+  // sorting a few hundred candidates to keep six.
+  const room = Math.max(0, limit - ranked.length);
+  const best: { position: number; score: number }[] = [];
+  const before = (a: { position: number; score: number }, b: { position: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && graph.slugs[a.position]!.localeCompare(graph.slugs[b.position]!) < 0);
+  for (const q of room === 0 ? [] : candidatePositions(graph, p, options)) {
     if (seen.has(q)) continue;
     let entityScore = 0;
     for (let k = graph.entityStart[q]!; k < graph.entityStart[q + 1]!; k++) {
@@ -265,10 +288,16 @@ export function relatedInGraph(graph: RelatedGraph, p: number, options: GraphRan
       if (own.has(e)) entityScore += graph.weight[e]!;
     }
     // Summed in rankRelated's order, so that equal inputs give equal floating-point scores.
-    scored.push({ position: q, score: entityScore + TIME_WEIGHT * 0.5 ** (Math.abs(graph.days[q]! - graph.days[p]!) / HALF_LIFE_DAYS) });
+    const candidate = { position: q, score: entityScore + TIME_WEIGHT * 0.5 ** (Math.abs(graph.days[q]! - graph.days[p]!) / HALF_LIFE_DAYS) };
+    if (best.length === room && !before(candidate, best[room - 1]!)) continue;
+    let i = best.length === room ? room - 1 : best.length;
+    while (i > 0 && before(candidate, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i -= 1;
+    }
+    best[i] = candidate;
   }
-  scored.sort((a, b) => b.score - a.score || graph.slugs[a.position]!.localeCompare(graph.slugs[b.position]!));
-  for (const { position, score } of scored.slice(0, Math.max(0, limit - ranked.length))) {
+  for (const { position, score } of best) {
     const shared: (RelatedEntity & { weight: number })[] = [];
     for (let k = graph.entityStart[position]!; k < graph.entityStart[position + 1]!; k++) {
       const e = graph.entityOf[k]!;

@@ -98,14 +98,20 @@ async function loadGraph(tx: Tx): Promise<RelatedGraph> {
 const formatDate = (d: string) => formatFrenchDate(d.slice(0, 7));
 
 async function writeRelated(tx: Tx, graph: RelatedGraph, positions: Iterable<number>): Promise<void> {
-  let rows: Prisma.RelatedStoryCreateManyInput[] = [];
+  // Multi-row INSERTs: Prisma's createMany costs about 0.1 ms per row here, ten times more.
+  let rows: Prisma.Sql[] = [];
   const flush = async () => {
-    if (rows.length > 0) await tx.relatedStory.createMany({ data: rows });
+    if (rows.length > 0) {
+      await tx.$executeRaw`INSERT INTO "RelatedStory" ("articleId", "rank", "relatedId", "score", "reason") VALUES ${Prisma.join(rows)}`;
+    }
     rows = [];
   };
   for (const p of positions) {
     relatedInGraph(graph, p, { formatDate }).forEach((story, rank) => {
-      rows.push({ articleId: graph.ids[p]!, rank, relatedId: graph.ids[story.position]!, score: story.score, reason: story.reason });
+      // CASTs: PostgreSQL would otherwise read untyped parameters in VALUES as text.
+      rows.push(
+        Prisma.sql`(CAST(${graph.ids[p]!} AS INTEGER), CAST(${rank} AS INTEGER), CAST(${graph.ids[story.position]!} AS INTEGER), CAST(${story.score} AS DOUBLE PRECISION), ${story.reason})`,
+      );
     });
     if (rows.length >= INSERT_BATCH) await flush();
   }

@@ -28,14 +28,26 @@ export function createPrismaClient(url: string = env.DATABASE_URL): PrismaClient
     // The PostgreSQL client is generated from the same data model (scripts/postgresql-schema.mjs);
     // its API is the SQLite client's plus PostgreSQL-only options (isolation levels, `mode`), so
     // code written against the SQLite client's type runs unchanged on it.
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log: queryLog() }) as unknown as PrismaClient;
     clientInfo.set(client, { provider: "postgresql", pool });
-    return client;
+    return printQueries(client);
   }
   const file = sqliteFilePath(url);
   ensureDatabaseFolder(file);
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }), log: queryLog() });
   clientInfo.set(client, { provider: "sqlite" });
+  return printQueries(client);
+}
+
+/** DATABASE_LOG_QUERIES: Prisma emits an event per SQL statement, printed to stderr. */
+const queryLog = () => (env.DATABASE_LOG_QUERIES ? [{ emit: "event" as const, level: "query" as const }] : undefined);
+
+function printQueries(client: PrismaClient): PrismaClient {
+  if (env.DATABASE_LOG_QUERIES) {
+    (client as unknown as { $on(event: "query", listener: (e: { query: string; duration: number }) => void): void }).$on("query", (e) =>
+      console.error(`prisma:query ${e.duration} ms ${e.query}`),
+    );
+  }
   return client;
 }
 

@@ -22,6 +22,8 @@ const ZEnv = z.object({
     .refine((url) => /^file:./.test(url) || isPostgresUrl(url), {
       message: "must start with file: (SQLite, e.g. file:./data/archive.db) or postgresql:// (PostgreSQL, postgresql://user@host:5432/database)",
     }),
+  /** Print every SQL statement Prisma sends to stderr, with its duration (debugging; the query-count test). */
+  DATABASE_LOG_QUERIES: z.stringbool().default(false),
   /** Connections per process to PostgreSQL (ignored for SQLite). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   CONTENT_DIR: z.string().trim().min(1).default("content"),

@@ -4,29 +4,14 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { runIngestCli } from "@/lib/ingest/cli";
 import { createTestDatabase, describeEachBackend, type TestDatabase } from "../support/backends";
-import { articleMarkdown, writeContent } from "../support/content";
+import { articleMarkdown, SYNTHETIC_ENTITIES, syntheticArticle, writeContent, writeSyntheticEntity } from "../support/content";
 import { tempDir } from "../support/temp";
 
 // The tables computed at ingest (lib/ingest/derived.ts) kept up to date change by change must say
 // what a rebuild from scratch says, and what the links themselves say.
 
-const ENTITIES = ["numergy", "cloudwatt", "bull", "ikoula"] as const;
-const NAMES: Record<string, string> = { numergy: "Numergy", cloudwatt: "Cloudwatt", bull: "Bull", ikoula: "Ikoula" };
-
-/** Deterministic articles: Numergy in half, Cloudwatt in a third, Bull in a fifth, Ikoula in a twentieth. */
-function article(i: number, shift = 0): string {
-  const entities = ENTITIES.filter((_, k) => (i + shift) % [2, 3, 5, 20][k]! === 0);
-  const year = 2012 + (i % 5);
-  const month = String(1 + (i % 12)).padStart(2, "0");
-  const day = String(1 + (i % 28)).padStart(2, "0");
-  const published = i % 7 === 0 ? `${year}` : i % 5 === 0 ? `${year}-${month}` : `${year}-${month}-${day}`;
-  return articleMarkdown({
-    title: `Article ${i}`,
-    published,
-    extra: entities.length > 0 ? `entities: [${entities.join(", ")}]` : undefined,
-    body: `Texte numéro ${i}${shift ? `, révisé ${shift}` : ""}.`,
-  });
-}
+const ENTITIES = SYNTHETIC_ENTITIES;
+const article = syntheticArticle;
 
 describeEachBackend("derived tables (related stories, co-mentions, periods)", (provider) => {
   let tmp: ReturnType<typeof tempDir>;
@@ -90,7 +75,7 @@ describeEachBackend("derived tables (related stories, co-mentions, periods)", (p
   }
 
   it("stays equal, change after change, to a rebuild and to the links", async () => {
-    for (const slug of ENTITIES) writeContent(content, "entities", slug, `---\nname: ${NAMES[slug]}\nkind: company\n---\n`);
+    for (const slug of ENTITIES) writeSyntheticEntity(content, slug);
     for (let i = 0; i < 120; i++) writeContent(content, "articles", `a${i}`, article(i));
     await ingest();
 
@@ -133,7 +118,7 @@ describeEachBackend("derived tables (related stories, co-mentions, periods)", (p
   }, 120_000);
 
   it("rebuilds everything when entity names change (every article is relinked)", async () => {
-    for (const slug of ENTITIES) writeContent(content, "entities", slug, `---\nname: ${NAMES[slug]}\nkind: company\n---\n`);
+    for (const slug of ENTITIES) writeSyntheticEntity(content, slug);
     for (let i = 0; i < 30; i++) writeContent(content, "articles", `a${i}`, article(i));
     await ingest();
     // "Bull" is now also found in the text of the articles that say "numéro".

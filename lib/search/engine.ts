@@ -5,24 +5,29 @@ import { contentGeneration } from "./generation";
 import { buildMemoryIndex, evaluate, newestOrder, pageIds, type IndexRows, type MemoryIndex } from "./memory-index";
 import { parseSearchText, type ParsedSearch } from "./query";
 import { buildSnippet } from "./snippet";
+import { toWordHits, topRanked, WordHitsCache, type WordHits, type WordMatches } from "./word-hits";
 import { rightsStatement } from "../provenance";
 import type { ArticleEntityRef, ArticleMeta, ExportArticle, SearchBackend } from "./types";
 
 // The search engine both backends share. The database's full-text index (FTS5 on SQLite, a
 // tsvector with a GIN index on PostgreSQL) finds the articles containing the words and ranks
-// them; the in-memory index (memory-index.ts) applies the other filters, counts the total and every
-// facet and picks the page in one pass; SQL then reads only the rows of that page. Exports walk
-// the same evaluation, so pages and exports always agree.
+// them, once per query and content generation (word-hits.ts keeps the answer); the in-memory index
+// (memory-index.ts) applies the other filters, counts the total and every facet in one pass, and a
+// top-k selection over the ranks picks the page; SQL then reads only the rows of that page. Exports
+// walk the same evaluation, so pages and exports always agree.
 
 /** What a backend provides: its full-text index, and a fast read of what the memory index needs. */
 export interface WordIndex {
   /**
-   * Ids of the public articles containing the words: every one when `ranked` is false (any
-   * order); otherwise best first, at most `limit` of them (Infinity: all).
+   * Every public article containing the words, with the backend's relevance rank of each when
+   * `ranked` (lower is better; ties go by smaller id, as the backends' own ORDER BY).
    */
-  matchingIds(search: ParsedSearch, ranked: boolean, limit: number): Promise<number[]>;
+  matches(search: ParsedSearch, ranked: boolean): Promise<WordMatches>;
   indexRows(): Promise<IndexRows>;
 }
+
+/** Memory for the word hits of recent queries (positions, ranks, bitmap): about 100 queries matching most of 100,000 articles. */
+const WORD_HITS_BUDGET_BYTES = 48 * 2 ** 20;
 
 interface PageRow {
   id: number;
@@ -117,14 +122,32 @@ export function createSearchEngine(db: Db, words: WordIndex): SearchBackend {
     return loading.index;
   }
 
-  /** Positions of the articles containing the words; best first when `ranked`, at most `limit` of them. */
-  async function wordHits(index: MemoryIndex, search: ParsedSearch, ranked: boolean, limit = Infinity): Promise<number[]> {
-    const positions: number[] = [];
-    for (const id of await words.matchingIds(search, ranked, limit)) {
-      const p = index.positionOf.get(id);
-      if (p !== undefined) positions.push(p);
+  const cache = new WordHitsCache(WORD_HITS_BUDGET_BYTES);
+  const pending = new Map<string, Promise<WordHits>>();
+
+  /**
+   * The articles containing the words (with their ranks when `ranked`), from the cache when this
+   * generation already answered the same query; concurrent identical queries share one lookup.
+   */
+  async function wordHits(index: MemoryIndex, search: ParsedSearch, ranked: boolean): Promise<WordHits> {
+    const key = `${search.match}\u0000${search.tsquery}`;
+    const cached = cache.get(index.generation, key);
+    if (cached && (cached.ranks || !ranked)) return cached;
+    const pendingKey = `${index.generation}\u0000${ranked ? 1 : 0}\u0000${key}`;
+    let lookup = pending.get(pendingKey);
+    if (!lookup) {
+      lookup = words.matches(search, ranked).then((m) => toWordHits(index, m));
+      pending.set(pendingKey, lookup);
+      lookup.then(
+        (entry) => {
+          pending.delete(pendingKey);
+          // A lookup that finishes after a newer generation was loaded is not kept.
+          if (index === current) cache.set(index.generation, key, entry);
+        },
+        () => pending.delete(pendingKey),
+      );
     }
-    return positions;
+    return lookup;
   }
 
   /**
@@ -135,23 +158,13 @@ export function createSearchEngine(db: Db, words: WordIndex): SearchBackend {
   async function evaluateQuery(query: TArticlesQuery, search: ParsedSearch | null, offset: number, limit: number) {
     const index = await memoryIndex();
     const ranked = search !== null && query.sort === "relevance";
-    const filtered = query.entity.length > 0 || query.source !== undefined || query.from !== undefined || query.to !== undefined;
-    // Every match is needed to count facets; the relevance order only for the ids asked for. Without other
-    // filters, the database ranks just the first offset + limit (a top-k, much cheaper than a full sort).
-    const positions = search ? await wordHits(index, search, ranked && (filtered || limit === Infinity)) : null;
-    let hits: Uint8Array | null = null;
-    if (positions) {
-      hits = new Uint8Array(index.size);
-      for (const p of positions) hits[p] = 1;
+    const words = search ? await wordHits(index, search, ranked) : null;
+    const { total, facets, matches } = evaluate(index, query, words?.hits ?? null, words?.positions ?? null);
+    if (ranked) {
+      const best = topRanked(words!, index.ids, matches, offset + limit);
+      return { total, facets, ids: best.slice(offset).map((p) => index.ids[p]!) };
     }
-    const { total, facets, matches } = evaluate(index, query, hits);
-    const order = !ranked
-      ? query.sort === "oldest"
-        ? index.oldest
-        : newestOrder(index)
-      : filtered || limit === Infinity
-        ? positions!
-        : await wordHits(index, search, true, offset + limit);
+    const order = query.sort === "oldest" ? index.oldest : newestOrder(index);
     return { total, facets, ids: pageIds(order, index, matches, offset, limit) };
   }
 

@@ -21,6 +21,8 @@ export interface MemoryIndex {
   /** Entities of the article at position p: entityOf[entityStart[p] .. entityStart[p + 1]). */
   entityStart: Uint32Array;
   entityOf: Uint32Array;
+  /** Positions of the articles linked to each entity (ascending): what an entity filter walks. */
+  entityPositions: Uint32Array[];
   sources: string[];
   /** Position in `sources` of each source name without case, accents or extra spaces. */
   sourceByKey: Map<string, number>;
@@ -72,6 +74,7 @@ export function buildMemoryIndex(rows: IndexRows, generation: string): MemoryInd
     year: new Uint16Array(size),
     entityStart: new Uint32Array(size + 1),
     entityOf: new Uint32Array(0),
+    entityPositions: [],
     sources: [],
     sourceByKey: new Map(),
     entities: entityRows.map(({ slug, name, kind }) => ({ slug, name, kind })),
@@ -109,6 +112,11 @@ export function buildMemoryIndex(rows: IndexRows, generation: string): MemoryInd
     offset += list.length;
   });
   index.entityStart[size] = offset;
+  const perEntity: number[][] = entityRows.map(() => []);
+  perArticle.forEach((list, p) => {
+    for (const e of list) perEntity[e]!.push(p);
+  });
+  index.entityPositions = perEntity.map((list) => Uint32Array.from(list));
   const oldest = Array.from({ length: size }, (_, p) => p).sort(
     (a, b) => index.start[a]! - index.start[b]! || index.end[a]! - index.end[b]! || (index.slugs[a]! < index.slugs[b]! ? -1 : 1),
   );
@@ -125,9 +133,17 @@ export interface Evaluation {
 
 /**
  * Counts the total and every facet in one pass. `hits` marks the positions containing the words
- * (null: no words). Each facet ignores its own filter and respects the others.
+ * (null: no words), `wordPositions` lists the same positions in any order. Each facet ignores its
+ * own filter and respects the others. Words and entities are required by every count, so the pass
+ * walks only the shortest of those lists (the words' matches, or the articles of the rarest
+ * required entity) rather than every article.
  */
-export function evaluate(index: MemoryIndex, query: TArticlesQuery, hits: Uint8Array | null): Evaluation {
+export function evaluate(
+  index: MemoryIndex,
+  query: TArticlesQuery,
+  hits: Uint8Array | null,
+  wordPositions: ArrayLike<number> | null = null,
+): Evaluation {
   const required = query.entity.map((slug) => index.entityBySlug.get(slug) ?? -1);
   const sourceWanted = query.source === undefined ? -2 : (index.sourceByKey.get(sourceKey(query.source)) ?? -1);
   const from = query.from ? day(query.from.start) : -Infinity;
@@ -151,11 +167,18 @@ export function evaluate(index: MemoryIndex, query: TArticlesQuery, hits: Uint8A
   const datesOk = (p: number) => index.end[p]! >= from && index.start[p]! <= to;
   const core = (p: number) => (hits === null || hits[p] === 1) && (required.length === 0 || hasEntities(p));
 
+  let candidates: ArrayLike<number> | null = hits !== null ? wordPositions : null;
+  for (const e of required) {
+    const list = e < 0 ? new Uint32Array(0) : index.entityPositions[e]!;
+    if (candidates === null || list.length < candidates.length) candidates = list;
+  }
   let total = 0;
   const sourceCounts = new Uint32Array(index.sources.length);
   const entityCounts = new Uint32Array(index.entities.length);
   const yearCounts = new Map<number, number>();
-  for (let p = 0; p < index.size; p++) {
+  const count = candidates === null ? index.size : candidates.length;
+  for (let i = 0; i < count; i++) {
+    const p = candidates === null ? i : candidates[i]!;
     if (!core(p)) continue;
     const s = sourceOk(p);
     const d = datesOk(p);

@@ -5,7 +5,8 @@ import type { IndexRows } from "./memory-index";
 import type { SearchBackend } from "./types";
 
 // Search on the embedded SQLite database: FTS5 (article_fts, see sqlite-index.ts) finds the
-// articles containing the words, ranked by BM25 with title and entity names boosted. Bulk reads go
+// articles containing the words, ranked by BM25 with title and entity names boosted (the rank of
+// every match is read once per query and generation; the engine picks the page). Bulk reads go
 // through a read-only better-sqlite3 connection: plain arrays of numbers, far faster than rows
 // through Prisma. The rest is the shared engine (engine.ts).
 
@@ -14,15 +15,25 @@ const BM25_WEIGHTS = "10.0, 4.0, 1.0, 2.0, 6.0";
 
 function sqliteWords(url: string): WordIndex {
   let reader: Database.Database | undefined;
+  let statements: { ids: Database.Statement<[string], number>; ranks: Database.Statement<[string], number> } | undefined;
   const read = () => (reader ??= openSqliteReader(url));
+  const prepared = () =>
+    (statements ??= {
+      // ORDER BY rowid is FTS5's own order (no sort), so that both lists line up.
+      ids: read().prepare<[string], number>(`SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY rowid`).pluck(),
+      ranks: read()
+        .prepare<[string], number>(`SELECT bm25(article_fts, ${BM25_WEIGHTS}) FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY rowid`)
+        .pluck(),
+    });
   return {
-    async matchingIds(search, ranked, limit) {
-      const sql = ranked
-        ? `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ? ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid LIMIT ?`
-        : `SELECT rowid FROM "article_fts" WHERE "article_fts" MATCH ?`;
-      const statement = read().prepare<unknown[], number>(sql).pluck();
-      // SQLite reads LIMIT -1 as "no limit".
-      return ranked ? statement.all(search.match, Number.isFinite(limit) ? limit : -1) : statement.all(search.match);
+    async matches(search, ranked) {
+      const { ids, ranks } = prepared();
+      if (!ranked) return { ids: ids.all(search.match), ranks: null };
+      // Ids and ranks as two single-column reads (one array of numbers each is far cheaper than an
+      // array per row), in one read transaction so that both see the same snapshot.
+      const [idList, rankList] = read().transaction((): [number[], number[]] => [ids.all(search.match), ranks.all(search.match)])();
+      if (idList.length !== rankList.length) throw new Error("article_fts changed between two reads of one transaction");
+      return { ids: idList, ranks: rankList };
     },
     async indexRows(): Promise<IndexRows> {
       const reader = read();

@@ -160,4 +160,47 @@ describeEachBackend("search", (provider) => {
       expect(batches.flat()[0]).toBe("par-entite");
     });
   });
+
+  describe("word hits kept per generation (lib/search/word-hits.ts)", () => {
+    const view = (list: Awaited<ReturnType<SearchBackend["search"]>>) => ({
+      total: list.total,
+      facets: list.facets,
+      items: list.items.map((i) => [i.slug, i.snippet]),
+    });
+
+    it("answers a repeated query, its other pages and added filters exactly as an engine that never saw it", async () => {
+      const cases: Record<string, string | string[]>[] = [
+        { q: "cloud" },
+        { q: "cloud", pageSize: "2", page: "2" },
+        { q: "cloud", pageSize: "2", page: "3" },
+        { q: "cloud", entity: ["thales"] },
+        { q: "cloud", from: "2014", sort: "relevance" },
+        { q: "cloud", sort: "newest" },
+        { q: "cloud", sort: "oldest", pageSize: "3" },
+        { q: '"procédure de sauvegarde"' },
+        { q: "numergy OR thales -ikoula", pageSize: "1", page: "2" },
+      ];
+      await backend.search(q({ q: "cloud" }));
+      for (const params of cases) {
+        const fresh = searchBackendFor(db, dbUrl);
+        expect(view(await backend.search(q(params))), JSON.stringify(params)).toEqual(view(await fresh.search(q(params))));
+      }
+    });
+
+    it("pages through the relevance order without gaps or repeats, as the export walks it", async () => {
+      const exported: string[] = [];
+      for await (const batch of backend.exportMatches(q({ q: "cloud" }))) exported.push(...batch.map((b) => b.slug));
+      const paged: string[] = [];
+      for (let page = 1; paged.length < exported.length; page++) paged.push(...(await slugs({ q: "cloud", pageSize: "2", page: String(page) })));
+      expect(paged).toEqual(exported);
+      expect(exported.length).toBeGreaterThan(2);
+    });
+
+    it("forgets what it kept when an ingest changes the content", async () => {
+      expect((await backend.search(q({ q: "zorglub" }))).total).toBe(0);
+      writeContent(content, "articles", "zorglub", articleMarkdown({ title: "Zorglub", published: "2011-02", body: "Le mot zorglub." }));
+      expect(await runIngestCli(["--dir", content], { out: () => {}, err: (l) => console.error(l) }, dbUrl)).toBe(0);
+      expect(await slugs({ q: "zorglub" })).toEqual(["zorglub"]);
+    });
+  });
 });

@@ -18,6 +18,9 @@ export interface MemoryIndex {
   start: Int32Array;
   end: Int32Array;
   year: Uint16Array;
+  /** The earliest year of any article, and how many years up to the latest (for the year facet). */
+  firstYear: number;
+  yearSpan: number;
   /** Entities of the article at position p: entityOf[entityStart[p] .. entityStart[p + 1]). */
   entityStart: Uint32Array;
   entityOf: Uint32Array;
@@ -72,6 +75,8 @@ export function buildMemoryIndex(rows: IndexRows, generation: string): MemoryInd
     start: new Int32Array(size),
     end: new Int32Array(size),
     year: new Uint16Array(size),
+    firstYear: 0,
+    yearSpan: 0,
     entityStart: new Uint32Array(size + 1),
     entityOf: new Uint32Array(0),
     entityPositions: [],
@@ -112,6 +117,11 @@ export function buildMemoryIndex(rows: IndexRows, generation: string): MemoryInd
     offset += list.length;
   });
   index.entityStart[size] = offset;
+  if (size > 0) {
+    let [first, last] = [index.year[0]!, index.year[0]!];
+    for (const y of index.year) [first, last] = [Math.min(first, y), Math.max(last, y)];
+    [index.firstYear, index.yearSpan] = [first, last - first + 1];
+  }
   const perEntity: number[][] = entityRows.map(() => []);
   perArticle.forEach((list, p) => {
     for (const e of list) perEntity[e]!.push(p);
@@ -175,18 +185,24 @@ export function evaluate(
   let total = 0;
   const sourceCounts = new Uint32Array(index.sources.length);
   const entityCounts = new Uint32Array(index.entities.length);
-  const yearCounts = new Map<number, number>();
+  const yearCounts = new Uint32Array(index.yearSpan);
+  // The loop below runs once per candidate: checks are hoisted out of it where the query allows.
+  const { source, start, end, year, entityStart, entityOf, firstYear } = index;
+  const checkHits = hits !== null && (wordPositions === null || candidates !== wordPositions);
+  const anySource = sourceWanted === -2;
+  const anyDate = from === -Infinity && to === Infinity;
   const count = candidates === null ? index.size : candidates.length;
   for (let i = 0; i < count; i++) {
     const p = candidates === null ? i : candidates[i]!;
-    if (!core(p)) continue;
-    const s = sourceOk(p);
-    const d = datesOk(p);
-    if (d) sourceCounts[index.source[p]!]! += 1;
-    if (s) yearCounts.set(index.year[p]!, (yearCounts.get(index.year[p]!) ?? 0) + 1);
+    if (checkHits && hits[p] !== 1) continue;
+    if (required.length > 0 && !hasEntities(p)) continue;
+    const s = anySource || source[p] === sourceWanted;
+    const d = anyDate || (end[p]! >= from && start[p]! <= to);
+    if (d) sourceCounts[source[p]!]! += 1;
+    if (s) yearCounts[year[p]! - firstYear]! += 1;
     if (s && d) {
       total += 1;
-      for (let k = index.entityStart[p]!; k < index.entityStart[p + 1]!; k++) entityCounts[index.entityOf[k]!]! += 1;
+      for (let k = entityStart[p]!, stop = entityStart[p + 1]!; k < stop; k++) entityCounts[entityOf[k]!]! += 1;
     }
   }
   const top = <T>(list: T[], count: (x: T) => number, name: (x: T) => string) =>
@@ -202,7 +218,7 @@ export function evaluate(
         (x) => x.count,
         (x) => x.name,
       ),
-      years: [...yearCounts.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count })),
+      years: Array.from(yearCounts, (count, i) => ({ year: firstYear + i, count })).filter((y) => y.count > 0),
       entities: top(
         index.entities.map((e, i) => ({ ...e, count: entityCounts[i]! })),
         (x) => x.count,

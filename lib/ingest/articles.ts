@@ -1,4 +1,5 @@
 import type { FileSummary } from "../content/scan";
+import { insertRows } from "./bulk";
 import type { Plan, Tx } from "./index";
 import { chunk, loadBatch, type LoadedFile, type Loader } from "./load";
 
@@ -36,6 +37,13 @@ function articleRow(file: LoadedFile<"article">) {
   };
 }
 
+const BODY_COLUMNS = [
+  ["articleId", "integer"],
+  ["markdown", "text"],
+  ["html", "text"],
+  ["text", "text"],
+] as const;
+
 function bodyRow(file: LoadedFile<"article">) {
   return { markdown: file.parsed.body, html: file.rendered.html, text: file.rendered.text };
 }
@@ -46,9 +54,8 @@ function revisionFrontmatter(file: LoadedFile<"article">): string {
   return JSON.stringify({ ...rest, published: published.value });
 }
 
-/** Writes a batch of articles and their revisions; returns their ids. */
-async function writeBatch(tx: Tx, summaries: FileSummary[], loader: Loader): Promise<number[]> {
-  const files = await loadBatch("article", summaries, loader);
+/** Writes a batch of loaded articles and their revisions; returns their ids. */
+async function writeBatch(tx: Tx, files: LoadedFile<"article">[]): Promise<number[]> {
   const slugs = files.map((f) => f.summary.slug);
   const existing = new Map(
     (await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((a) => [a.slug, a.id]),
@@ -68,7 +75,15 @@ async function writeBatch(tx: Tx, summaries: FileSummary[], loader: Loader): Pro
   const fresh = files.filter((f) => !existing.has(f.summary.slug));
   const created = await tx.article.createManyAndReturn({ data: fresh.map(articleRow), select: { id: true, slug: true } });
   const ids = new Map([...existing, ...created.map((a) => [a.slug, a.id] as const)]);
-  await tx.articleBody.createMany({ data: fresh.map((file) => ({ articleId: ids.get(file.summary.slug)!, ...bodyRow(file) })) });
+  await insertRows(
+    tx,
+    "ArticleBody",
+    BODY_COLUMNS,
+    fresh.map((file) => {
+      const body = bodyRow(file);
+      return [ids.get(file.summary.slug)!, body.markdown, body.html, body.text];
+    }),
+  );
   for (const file of files) {
     const id = existing.get(file.summary.slug);
     if (id === undefined) continue;
@@ -112,12 +127,27 @@ async function writeLinks(tx: Tx, summaries: FileSummary[]): Promise<void> {
   });
 }
 
+/** Starts loading a batch; a failure is seen when the batch is awaited (never an unhandled rejection). */
+function prefetch(batch: FileSummary[], loader: Loader): Promise<LoadedFile<"article">[]> {
+  const loading = loadBatch("article", batch, loader);
+  loading.catch(() => {});
+  return loading;
+}
+
 /** Returns the ids of the articles added, updated or removed. */
 export async function writeArticles(tx: Tx, plan: Plan, loader: Loader): Promise<number[]> {
   const changed = [...plan.added, ...plan.updated];
   const ids: number[] = [];
-  // Rows first (a `related:` target may be added in this same run), links second.
-  for (const batch of chunk(changed, BATCH)) ids.push(...(await writeBatch(tx, batch, loader)));
+  // Rows first (a `related:` target may be added in this same run), links second. The next batch
+  // is read and rendered on the worker threads while this one is written: at most two batches of
+  // bodies are in memory.
+  const batches = chunk(changed, BATCH);
+  let next = batches.length > 0 ? prefetch(batches[0]!, loader) : null;
+  for (let i = 0; i < batches.length; i++) {
+    const files = await next!;
+    next = i + 1 < batches.length ? prefetch(batches[i + 1]!, loader) : null;
+    ids.push(...(await writeBatch(tx, files)));
+  }
   for (const batch of chunk(changed, BATCH)) await writeLinks(tx, batch);
   // A removed file leaves the public archive; its row and revisions stay for the record.
   for (const slugs of chunk(plan.removed, BATCH)) {

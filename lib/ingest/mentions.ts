@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { compileMatcher, entityNames, findMentions } from "../content/mentions";
+import { insertRows } from "./bulk";
 import type { Tx } from "./index";
 import { chunk } from "./load";
 
@@ -9,6 +10,13 @@ import { chunk } from "./load";
 // again, since any text may now mention it; otherwise only the articles that changed.
 
 const STATE_KEY = "mention-names";
+const LINK_COLUMNS = [
+  ["articleId", "integer"],
+  ["entityId", "integer"],
+  ["explicit", "boolean"],
+  ["mentions", "integer"],
+  ["positions", "text"],
+] as const;
 const BATCH = 500;
 
 export interface ChangedArticle {
@@ -64,7 +72,12 @@ export async function updateArticleEntities(tx: Tx, changed: ChangedArticle[]): 
       }));
     });
     await tx.articleEntity.deleteMany({ where: { articleId: { in: batch } } });
-    await tx.articleEntity.createMany({ data: rows });
+    await insertRows(
+      tx,
+      "ArticleEntity",
+      LINK_COLUMNS,
+      rows.map((r) => [r.articleId, r.entityId, r.explicit, r.mentions, r.positions]),
+    );
   }
   if (rescanAll) {
     await tx.systemState.upsert({ where: { key: STATE_KEY }, create: { key: STATE_KEY, value: fingerprint }, update: { value: fingerprint } });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ArticleCard } from "@/components/article-card";
 import { ZArticlesQuery } from "@/lib/api/query";
 import { searchArticles } from "@/lib/data/search-articles";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ArticleListItem } from "@/lib/search/types";
 import { FrenchDate } from "./french-date";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { kindLabel } from "@/lib/labels";
 import type { EntityRef } from "@/lib/search/types";
 

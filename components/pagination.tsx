@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** Previous/next page links that keep every other parameter of the URL. */
 export function Pagination({

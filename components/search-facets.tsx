@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { searchHref, toggleEntity, type SearchState } from "@/lib/search/url";
 import { kindLabel } from "@/lib/labels";
 import type { Facets } from "@/lib/search/types";

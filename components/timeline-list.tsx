@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { TimelineEvent } from "@/lib/data/timeline";
 import { EntityChips } from "./entity-chips";
 import { FrenchDate } from "./french-date";

@@ -76,7 +76,8 @@ function runMeasured(args: string[], env: Record<string, string>): Promise<{ cod
   });
 }
 
-const ingestArgs = ["--import", "tsx", "scripts/ingest.ts", "--dir", content];
+// As `npm run ingest` runs it (package.json): with its heap capped.
+const ingestArgs = ["--max-old-space-size=384", "--import", "tsx", "scripts/ingest.ts", "--dir", content];
 
 async function ingest(): Promise<void> {
   if (values.reuse && existsSync(dbFile)) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ArticleCard } from "@/components/article-card";
 import { FrenchDate } from "@/components/french-date";
 import { Pagination } from "@/components/pagination";

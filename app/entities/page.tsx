@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { listEntities } from "@/lib/data/entities";
 import { KIND_LABELS, KIND_ORDER } from "@/lib/labels";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { TimelineList } from "@/components/timeline-list";
 import { TimelineTrack } from "@/components/timeline-track";
 import { parseTimelineQuery } from "@/lib/api/query";

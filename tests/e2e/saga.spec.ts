@@ -9,6 +9,8 @@ async function expectNoViolations(page: Page) {
 }
 
 test("axe finds no violation on the timeline, an entity page and an article", async ({ page }) => {
+  // Four cold renders and four axe runs: under a loaded CI machine this outlasted the default 30 s.
+  test.setTimeout(90_000);
   for (const url of ["/timeline", "/entities", "/entities/numergy", "/articles/cloud-souverain-deux-ans-apres"]) {
     await page.goto(url);
     await expectNoViolations(page);

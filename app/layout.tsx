@@ -3,13 +3,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { siteUrl } from "@/lib/env";
+import { alternates } from "@/lib/metadata";
 import "./globals.css";
-
-const FEEDS = {
-  "application/atom+xml": [{ url: "/feed.xml", title: "Andromède (Atom)" }],
-  "application/rss+xml": [{ url: "/rss.xml", title: "Andromède (RSS)" }],
-  "application/feed+json": [{ url: "/feed.json", title: "Andromède (JSON Feed)" }],
-};
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -17,7 +12,7 @@ export const metadata: Metadata = {
   description:
     "Archive publique de la presse sur le « cloud souverain » français : le projet Andromède (2011), Cloudwatt et Numergy, de leur lancement en 2012 à leur fin en 2015–2016.",
   openGraph: { siteName: "Andromède", locale: "fr_FR", type: "website" },
-  alternates: { types: FEEDS },
+  alternates: alternates(),
 };
 
 export const viewport: Viewport = {

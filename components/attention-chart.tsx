@@ -38,7 +38,7 @@ export function AttentionChart({
   const total = attention.reduce((n, a) => n + a.count, 0);
   const summary =
     attention.length > 0
-      ? `${total} article${total > 1 ? "s" : ""} datés au mois mentionnent ${name}, de ${formatFrenchDate(attention[0]!.month)} à ${formatFrenchDate(attention.at(-1)!.month)} ; le plus grand nombre en ${formatFrenchDate(peak.month)} (${peak.count}).`
+      ? `${total} article${total > 1 ? "s datés" : " daté"} au mois ${total > 1 ? "mentionnent" : "mentionne"} ${name}, de ${formatFrenchDate(attention[0]!.month)} à ${formatFrenchDate(attention.at(-1)!.month)} ; le plus grand nombre en ${formatFrenchDate(peak.month)} (${peak.count}).`
       : "";
   return (
     <figure>

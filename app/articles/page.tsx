@@ -5,13 +5,14 @@ import { FrenchDate } from "@/components/french-date";
 import { Pagination } from "@/components/pagination";
 import { articlesQueryInput, parseArticlesQuery } from "@/lib/api/query";
 import { searchArticles } from "@/lib/data/search-articles";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Articles",
   description: "Tous les articles de l’archive Andromède, du plus récent au plus ancien.",
-  alternates: { canonical: "/articles" },
+  alternates: alternates("/articles"),
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { listEntities } from "@/lib/data/entities";
 import { KIND_LABELS, KIND_ORDER } from "@/lib/labels";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Acteurs",
   description: "Les entreprises, institutions, personnes et projets du cloud souverain français, avec les articles qui en parlent.",
-  alternates: { canonical: "/entities" },
+  alternates: alternates("/entities"),
 };
 
 export default async function EntitiesPage() {

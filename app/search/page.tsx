@@ -6,6 +6,7 @@ import { SearchFacets } from "@/components/search-facets";
 import { parseArticlesQuery } from "@/lib/api/query";
 import { searchArticles, unknownFilters } from "@/lib/data/search-articles";
 import { searchHref, searchParamsOf, stateOf, toggleEntity, type SearchState } from "@/lib/search/url";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return {
     title: text ? `Recherche ${text}` : "Recherche",
     description: "Rechercher dans la presse du cloud souverain : par mots, acteurs, publications et dates.",
-    alternates: { canonical: "/search" },
+    alternates: alternates("/search"),
     robots: { index: false, follow: true },
   };
 }

@@ -5,13 +5,14 @@ import { TimelineTrack } from "@/components/timeline-track";
 import { parseTimelineQuery } from "@/lib/api/query";
 import { listEntities } from "@/lib/data/entities";
 import { listEras, listEvents } from "@/lib/data/timeline";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Chronologie",
   description: "La chronologie du cloud souverain français, de l’appel d’offres de 2010 au rachat de Numergy par SFR, chaque événement avec ses sources.",
-  alternates: { canonical: "/timeline" },
+  alternates: alternates("/timeline"),
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { compareFrench } from "../collate";
 import { db } from "../db";
 import type { EntityRef } from "../search/types";
 
@@ -20,14 +21,7 @@ export async function listEntities(): Promise<EntitySummary[]> {
   const countOf = new Map(counts.map((c) => [c.entityId, c._sum.count ?? 0]));
   return entities
     .map((e) => ({ slug: e.slug, name: e.name, kind: e.kind, aliases: JSON.parse(e.aliases) as string[], articleCount: countOf.get(e.id) ?? 0 }))
-    .sort((a, b) => byName(a.name, b.name));
-}
-
-/** Case-insensitive, then as written: the order the entities index has always had. */
-function byName(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    .sort((a, b) => compareFrench(a.name, b.name));
 }
 
 export interface EntityDetail extends EntitySummary {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PartialDate } from "../dates";
+import { compareFrench } from "../collate";
 import { db } from "../db";
 import type { EntityRef } from "../search/types";
 
@@ -52,7 +53,7 @@ export async function listEvents(filters: TimelineFilters = {}): Promise<Timelin
     title: e.title,
     descriptionHtml: e.descriptionHtml,
     era: e.era,
-    entities: e.entities.map((x) => x.entity).sort((a, b) => a.name.localeCompare(b.name)),
+    entities: e.entities.map((x) => x.entity).sort((a, b) => compareFrench(a.name, b.name)),
     sources: e.sources
       .map((s) => s.article)
       .sort((a, b) => a.dateStart.localeCompare(b.dateStart))

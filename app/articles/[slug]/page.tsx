@@ -12,6 +12,7 @@ import { citationsFor } from "@/lib/export/cite";
 import { linkMentions } from "@/lib/content/mentions";
 import { getMentionMatcher } from "@/lib/data/mention-matcher";
 import { listEvents } from "@/lib/data/timeline";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: article.title,
     description,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: alternates(`/articles/${article.slug}`),
     // Highwire Press tags: what Zotero and Google Scholar read to import a citation.
     other: {
       citation_title: article.title,

@@ -12,6 +12,7 @@ import { getEntityBySlug } from "@/lib/data/entities";
 import { searchArticles } from "@/lib/data/search-articles";
 import { listEvents } from "@/lib/data/timeline";
 import { kindLabel } from "@/lib/labels";
+import { alternates } from "@/lib/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: entity.name,
     description: `${entity.name} (${kindLabel(entity.kind)}) dans la presse du cloud souverain : ${entity.articleCount} articles, sa chronologie, les acteurs cités avec lui.`,
-    alternates: { canonical: `/entities/${entity.slug}` },
+    alternates: alternates(`/entities/${entity.slug}`),
   };
 }
 

@@ -40,42 +40,45 @@ export function AttentionChart({
     attention.length > 0
       ? `${total} article${total > 1 ? "s datés" : " daté"} au mois ${total > 1 ? "mentionnent" : "mentionne"} ${name}, de ${formatFrenchDate(attention[0]!.month)} à ${formatFrenchDate(attention.at(-1)!.month)} ; le plus grand nombre en ${formatFrenchDate(peak.month)} (${peak.count}).`
       : "";
+  // The data table's <details> follows the figure: HTML allows nothing after a figure's caption.
   return (
-    <figure>
-      {months.length > 0 && (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="attention-titre attention-desc" className="h-auto w-full max-w-3xl text-accent dark:text-accent-dark">
-          <title id="attention-titre">{`Articles par mois mentionnant ${name}`}</title>
-          <desc id="attention-desc">{summary}</desc>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" strokeOpacity="0.4" />
-          <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" fontSize="11" fill="currentColor">
-            {max}
-          </text>
-          {months.map((month, i) => {
-            const count = counts.get(month) ?? 0;
-            const h = (count / max) * innerH;
-            return (
-              <g key={month}>
-                {count > 0 && (
-                  <rect x={PAD.left + i * barW + 0.5} y={HEIGHT - PAD.bottom - h} width={Math.max(1, barW - 1)} height={h} fill="currentColor">
-                    <title>{`${formatFrenchDate(month)} : ${count}`}</title>
-                  </rect>
-                )}
-                {month.endsWith("-01") && (
-                  <text x={PAD.left + i * barW} y={HEIGHT - 6} fontSize="11" fill="currentColor" className="text-stone-700 dark:text-stone-300">
-                    {month.slice(0, 4)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        </svg>
-      )}
-      <figcaption className="mt-2 text-sm text-stone-700 dark:text-stone-300">
-        {summary}
-        {yearOnly.length > 0 && (
-          <> Dates connues seulement à l’année : {yearOnly.map((y) => `${y.year} (${y.count})`).join(", ")}.</>
+    <div>
+      <figure>
+        {months.length > 0 && (
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="attention-titre attention-desc" className="h-auto w-full max-w-3xl text-accent dark:text-accent-dark">
+            <title id="attention-titre">{`Articles par mois mentionnant ${name}`}</title>
+            <desc id="attention-desc">{summary}</desc>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} stroke="currentColor" strokeOpacity="0.4" />
+            <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" fontSize="11" fill="currentColor">
+              {max}
+            </text>
+            {months.map((month, i) => {
+              const count = counts.get(month) ?? 0;
+              const h = (count / max) * innerH;
+              return (
+                <g key={month}>
+                  {count > 0 && (
+                    <rect x={PAD.left + i * barW + 0.5} y={HEIGHT - PAD.bottom - h} width={Math.max(1, barW - 1)} height={h} fill="currentColor">
+                      <title>{`${formatFrenchDate(month)} : ${count}`}</title>
+                    </rect>
+                  )}
+                  {month.endsWith("-01") && (
+                    <text x={PAD.left + i * barW} y={HEIGHT - 6} fontSize="11" fill="currentColor" className="text-stone-700 dark:text-stone-300">
+                      {month.slice(0, 4)}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </svg>
         )}
-      </figcaption>
+        <figcaption className="mt-2 text-sm text-stone-700 dark:text-stone-300">
+          {summary}
+          {yearOnly.length > 0 && (
+            <> Dates connues seulement à l’année : {yearOnly.map((y) => `${y.year} (${y.count})`).join(", ")}.</>
+          )}
+        </figcaption>
+      </figure>
       {attention.length > 0 && (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer">Données du graphique</summary>
@@ -98,6 +101,6 @@ export function AttentionChart({
           </table>
         </details>
       )}
-    </figure>
+    </div>
   );
 }

@@ -15,14 +15,15 @@ export function CiteThis({ citations }: { citations: ArticleCitations }) {
         <CopyButton text={citations.bibtex} label="Copier en BibTeX" />
         <CopyButton text={citations.ris} label="Copier en RIS" />
       </div>
+      {/* A <pre> may not be named (Nu checker): each notice is a named figure around its <pre>. */}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer">Voir les notices BibTeX et RIS</summary>
-        <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-3 dark:bg-stone-900" aria-label="Notice BibTeX">
-          {citations.bibtex}
-        </pre>
-        <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-3 dark:bg-stone-900" aria-label="Notice RIS">
-          {citations.ris}
-        </pre>
+        <figure aria-label="Notice BibTeX" className="mt-2">
+          <pre className="overflow-x-auto rounded bg-stone-100 p-3 dark:bg-stone-900">{citations.bibtex}</pre>
+        </figure>
+        <figure aria-label="Notice RIS" className="mt-2">
+          <pre className="overflow-x-auto rounded bg-stone-100 p-3 dark:bg-stone-900">{citations.ris}</pre>
+        </figure>
       </details>
     </section>
   );

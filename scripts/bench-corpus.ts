@@ -4,8 +4,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Mulberry32: a tiny deterministic PRNG, so every run builds the same corpus. */
-function prng(seed: number) {
+/** Mulberry32: a tiny deterministic PRNG, so every run builds the same corpus (or request sequence). */
+export function prng(seed: number) {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;

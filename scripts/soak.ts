@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { prng } from "./bench-corpus";
 
 const ZArgs = z.object({
   url: z
@@ -45,16 +46,6 @@ interface Target {
   path: string;
   /** A deliberate client error: this status is a success here. */
   expect?: number;
-}
-
-/** Mulberry32: the same request sequence on every run. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const QUERIES = ["numergy", "cloud souverain", '"caisse des dépôts"', "actionnaires", "orange OR sfr", "datacent*", "thales -orange", "souveraineté"];

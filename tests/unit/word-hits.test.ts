@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ZArticlesQuery } from "@/lib/api/query";
 import { buildMemoryIndex, evaluate, type IndexRows } from "@/lib/search/memory-index";
 import { toWordHits, topRanked, WordHitsCache, type WordHits } from "@/lib/search/word-hits";
+import { prng } from "../../scripts/bench-corpus";
 
 // The top-k selection over cached word hits must give exactly what exhaustive ranking gives (sort
 // every match by rank, then smaller id, filter, slice), ties included; the facet pass over the
 // candidates only must count exactly what the pass over every article counts.
-
-/** Mulberry32, so that every run draws the same corpus. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES = ["Le Monde", "Les Echos", "ZDNet", "LeMagIT"];
 const ENTITIES = ["numergy", "cloudwatt", "orange", "sfr", "ikoula"];
